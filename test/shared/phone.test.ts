@@ -1,0 +1,77 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizePhone } from '../../shared/phone.js';
+
+const stored = (dialCode: string, phone: string) => ({ ok: true, dialCode, phone });
+
+describe('normalizePhone', () => {
+  describe('the four documented ways', () => {
+    it('(1) dialCode and a number without the prefix', () => {
+      assert.deepEqual(
+        normalizePhone({ dialCode: '+44', phoneNumber: '20 7946 0958' }),
+        stored('+44', '2079460958'),
+      );
+    });
+    it('(2) no dialCode and a number prefixed +<code>', () => {
+      assert.deepEqual(
+        normalizePhone({ phoneNumber: '+44 20 7946 0958' }),
+        stored('+44', '2079460958'),
+      );
+      assert.deepEqual(normalizePhone({ phone: '+15551234567' }), stored('+1', '5551234567'));
+      assert.deepEqual(normalizePhone({ phone: '+353861234567' }), stored('+353', '861234567'));
+      assert.deepEqual(normalizePhone({ phone: '+79161234567' }), stored('+7', '9161234567'));
+    });
+    it('(3) both, when they agree', () => {
+      assert.deepEqual(
+        normalizePhone({ dialCode: '+49', phone: '+49 30 1234567' }),
+        stored('+49', '301234567'),
+      );
+    });
+    it('(4) neither: US, +1', () => {
+      assert.deepEqual(normalizePhone({ phone: '(555) 123-4567' }), stored('+1', '5551234567'));
+      assert.deepEqual(normalizePhone({ phone: '555.123.4567' }), stored('+1', '5551234567'));
+    });
+  });
+
+  it('accepts a dial code without its +', () => {
+    assert.deepEqual(
+      normalizePhone({ dialCode: '44', phone: '2079460958' }),
+      stored('+44', '2079460958'),
+    );
+  });
+
+  it('drops the North American trunk prefix 1', () => {
+    assert.deepEqual(normalizePhone({ phone: '1 555 123 4567' }), stored('+1', '5551234567'));
+  });
+
+  it('is undefined when no number was given, even with a dial code', () => {
+    assert.equal(normalizePhone({}), undefined);
+    assert.equal(normalizePhone({ phone: '  ', dialCode: '+1' }), undefined);
+  });
+
+  it('reads phoneNumber when phone is empty', () => {
+    assert.deepEqual(
+      normalizePhone({ phone: '', phoneNumber: '5551234567' }),
+      stored('+1', '5551234567'),
+    );
+  });
+
+  describe('refuses, saying what to do', () => {
+    const refused = (input: Parameters<typeof normalizePhone>[0]) => {
+      const result = normalizePhone(input);
+      assert.ok(result && !result.ok, `expected a refusal for ${JSON.stringify(input)}`);
+      assert.match(result.message, /^(Enter|The number)/);
+      return result.message;
+    };
+    it('letters in the number', () => assert.match(refused({ phone: '555-CALL-NOW' }), /digits/));
+    it('a US number that is not 10 digits', () =>
+      assert.match(refused({ phone: '555 1234' }), /10-digit/));
+    it('a dial code that is not a dial code', () =>
+      assert.match(refused({ dialCode: 'UK', phone: '2079460958' }), /dial code/));
+    it('a prefix that disagrees with the dial code', () =>
+      assert.match(refused({ dialCode: '+1', phone: '+44 20 7946 0958' }), /\+44.*\+1/));
+    it('a number too long for E.164', () =>
+      refused({ dialCode: '+44', phone: '1234567890123456' }));
+    it('a number too short', () => refused({ dialCode: '+44', phone: '12' }));
+  });
+});
