@@ -1,0 +1,264 @@
+/** The order rules (Orders article; docs/wire.md, Orders): placing, finding, listing, cancelling. */
+import { validateCustomer } from '../../shared/customer.js';
+import { percentOf, roundMoney } from '../../shared/money.js';
+import { customerRules, findCart } from './carts.js';
+import { ApiError, invalid } from './errors.js';
+import { sums } from './records.js';
+import type { Line, OrderItem, OrderRecord } from './records.js';
+import type { User } from './seed.js';
+import type { SandboxState } from './state.js';
+
+/** Whether `user` may see `order`: its operator's staff, or (reseller order) its agency's agents. */
+function canSeeOrder(user: User, order: OrderRecord): boolean {
+  return user.role === 'staff'
+    ? order.operator.id === user.entityId
+    : order.agencyId === user.entityId;
+}
+
+/** An order by session id or confirmation number; one the caller may not see is a 404. */
+export function findOrder(state: SandboxState, user: User, idOrConfirmation: string): OrderRecord {
+  const order = /^\d+$/.test(idOrConfirmation)
+    ? state.ordersByConfirmation.get(Number(idOrConfirmation))
+    : state.orders.get(idOrConfirmation);
+  if (!order || !canSeeOrder(user, order))
+    throw new ApiError(404, `Order ${idOrConfirmation} not found`);
+  return order;
+}
+
+const optionalText = (body: Record<string, unknown>, key: string): string | null => {
+  const value = body[key];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw invalid(`${key} must be a string`, { [key]: 'Send text' });
+  return value;
+};
+
+/** `POST /order`: turns a cart into an order (or adds it to `orderId`); the cart is consumed. */
+export function createOrder(
+  state: SandboxState,
+  user: User,
+  body: Record<string, unknown>,
+): OrderRecord {
+  const cartId = body['id'];
+  if (typeof cartId !== 'string' || cartId === '')
+    throw invalid('id (the cart id) is required', { id: 'Send the id of the cart to order' });
+  const orderId = optionalText(body, 'orderId');
+  const referenceId = optionalText(body, 'referenceId');
+  const billing = body['billing'];
+  if (
+    billing !== undefined &&
+    billing !== null &&
+    (typeof billing !== 'object' || Array.isArray(billing))
+  )
+    throw invalid('billing must be an object like { "memo": "…" }', { billing: 'Send an object' });
+
+  const cart = findCart(state, user, cartId);
+  if (cart.items.size === 0)
+    throw invalid('The cart has no items', { items: 'Add at least one item before ordering' });
+  const customer = validateCustomer(cart.customer, customerRules(cart));
+  if (!customer.ok)
+    throw invalid(
+      `The customer is missing required fields: ${Object.keys(customer.fields).join(', ')}`,
+      customer.fields,
+    );
+  const now = state.clock.now();
+  if (cart.expDateTime === null || cart.expDateTime <= now)
+    throw new ApiError(
+      409,
+      `The seat lock of cart ${cart.id} expired; renew the cart before ordering`,
+    );
+  const existing = orderId === null ? undefined : findOrder(state, user, orderId);
+  if (existing?.status === 'cancelled') throw new ApiError(409, `Order ${orderId} is cancelled`);
+  if (existing && existing.operator.id !== cart.operator.id)
+    throw invalid('The cart and the order belong to different suppliers', {
+      orderId: 'Choose an order of the same supplier',
+    });
+
+  let paid = 0;
+  const items: OrderItem[] = [];
+  for (const item of cart.items.values()) {
+    state.inventory.book(item.slot.activityId, cart.id, item.seats);
+    paid += sums(item.lines).total;
+    items.push({
+      slot: item.slot,
+      status: 'active',
+      pickupDetailId: item.pickupDetailId,
+      locationId: item.locationId,
+      locationOther: item.locationOther,
+      lines: item.lines,
+    });
+  }
+  state.carts.delete(cart.id);
+
+  let order = existing;
+  if (order) {
+    for (const item of items) {
+      // One entry per slot, so the slot's itemId still names one thing to cancel.
+      const same = order.items.find(
+        (i) => i.slot.activityId === item.slot.activityId && i.status === 'active',
+      );
+      if (same) same.lines.push(...item.lines);
+      else order.items.push(item);
+    }
+    order.amountPaid = roundMoney(order.amountPaid + paid);
+    order.modifiedMs = now;
+  } else {
+    const { id, confirmation } = state.nextOrder();
+    order = {
+      id,
+      confirmation,
+      operator: cart.operator,
+      agencyId: cart.agencyId,
+      user,
+      status: 'active',
+      createdMs: now,
+      modifiedMs: now,
+      referenceId: null,
+      billing: (billing as Record<string, unknown> | undefined) ?? null,
+      customer: customer.customer,
+      promoCode: cart.promoCode,
+      items,
+      cancellationFee: 0,
+      amountPaid: roundMoney(paid),
+    };
+    state.orders.set(id, order);
+    state.ordersByConfirmation.set(confirmation, order);
+  }
+  if (referenceId !== null && order.referenceId === null) {
+    order.referenceId = referenceId;
+    const list = state.ordersByReference.get(referenceId);
+    if (list) list.push(order);
+    else state.ordersByReference.set(referenceId, [order]);
+  }
+  return order;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function dayBound(query: Record<string, string>, key: string, end: boolean): number | undefined {
+  const value = query[key];
+  if (value === undefined || value === '') return undefined;
+  const ms = DATE.test(value) ? Date.parse(`${value}T00:00:00.000Z`) : Number.NaN;
+  if (Number.isNaN(ms))
+    throw invalid(`${key} must be a date as YYYY-MM-DD`, { [key]: 'Send a date as YYYY-MM-DD' });
+  return end ? ms + 86_400_000 - 1 : ms;
+}
+
+function range(
+  query: Record<string, string>,
+  what: 'Created' | 'Modified',
+): [number, number] | undefined {
+  const from = dayBound(query, `from${what}Date`, false);
+  const to = dayBound(query, `to${what}Date`, true);
+  // Orders article: "toCreatedDate must be used with fromCreatedDate".
+  if (to !== undefined && from === undefined)
+    throw invalid(`to${what}Date must be used with from${what}Date`, {
+      [`to${what}Date`]: `Send from${what}Date as well`,
+    });
+  return from === undefined ? undefined : [from, to ?? Number.POSITIVE_INFINITY];
+}
+
+/** `GET /order` with its filters, sorted by id (`asc` by default). Paging is left to the caller. */
+export function listOrders(
+  state: SandboxState,
+  user: User,
+  query: Record<string, string>,
+  csv: (v?: string) => string[] | undefined,
+): OrderRecord[] {
+  const created = range(query, 'Created');
+  const modified = range(query, 'Modified');
+  const sortOrder = query['sortOrder'] ?? 'asc';
+  if (sortOrder !== 'asc' && sortOrder !== 'desc')
+    throw invalid('sortOrder must be asc or desc', { sortOrder: 'Send asc or desc' });
+  const ids = csv(query['ids']);
+  const confirmations = csv(query['confirmationIds']);
+  const idSet = ids && new Set(ids);
+  const confirmationSet = confirmations && new Set(confirmations.map(Number));
+  const referenceId = query['referenceId'];
+  const source = referenceId
+    ? (state.ordersByReference.get(referenceId) ?? [])
+    : state.orders.values();
+  const found: OrderRecord[] = [];
+  for (const order of source) {
+    if (!canSeeOrder(user, order)) continue;
+    if (idSet && !idSet.has(order.id)) continue;
+    if (confirmationSet && !confirmationSet.has(order.confirmation)) continue;
+    if (created && (order.createdMs < created[0] || order.createdMs > created[1])) continue;
+    if (modified && (order.modifiedMs < modified[0] || order.modifiedMs > modified[1])) continue;
+    found.push(order);
+  }
+  found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (sortOrder === 'desc') found.reverse();
+  return found;
+}
+
+/** What a cancellation names: the whole order, one item, or one participant or unit of an item. */
+export type CancelTarget =
+  | { level: 'order' }
+  | { level: 'item'; itemId: string }
+  | { level: 'participant' | 'unit'; itemId: string; lineId: string };
+
+/** The four cancellation levels (Orders, "Cancellation Levels"): seats return, the fee is charged. */
+export function cancel(
+  state: SandboxState,
+  user: User,
+  id: string,
+  target: CancelTarget,
+  applyFee: boolean,
+): OrderRecord {
+  const order = findOrder(state, user, id);
+  const picked: { item: OrderItem; lines: Line[] }[] = [];
+  if (target.level === 'order') {
+    if (order.status === 'cancelled') throw new ApiError(409, `Order ${id} is already cancelled`);
+    for (const item of order.items)
+      picked.push({ item, lines: item.lines.filter((l) => l.status === 'active') });
+  } else {
+    const item = order.items.find((i) => i.slot.activityId === target.itemId);
+    if (!item) throw new ApiError(404, `Item ${target.itemId} is not in order ${id}`);
+    if (target.level === 'item') {
+      if (item.status === 'cancelled')
+        throw new ApiError(409, `Item ${target.itemId} is already cancelled`);
+      picked.push({ item, lines: item.lines.filter((l) => l.status === 'active') });
+    } else {
+      const isUnit = item.slot.product.view.quantityType === 'unit';
+      if (isUnit !== (target.level === 'unit'))
+        throw invalid(
+          isUnit
+            ? `Item ${target.itemId} is a rental: cancel one of its units`
+            : `Item ${target.itemId} is an activity: cancel one of its participants`,
+          {
+            [target.level === 'unit' ? 'unitId' : 'participantId']:
+              'Use the other cancellation level for this item',
+          },
+        );
+      const line = item.lines.find((l) => l.id === target.lineId);
+      if (!line)
+        throw new ApiError(
+          404,
+          `${isUnit ? 'Unit' : 'Participant'} ${target.lineId} is not in item ${target.itemId}`,
+        );
+      if (line.status === 'cancelled')
+        throw new ApiError(
+          409,
+          `${isUnit ? 'Unit' : 'Participant'} ${target.lineId} is already cancelled`,
+        );
+      picked.push({ item, lines: [line] });
+    }
+  }
+
+  let amount = 0;
+  for (const { item, lines } of picked) {
+    for (const line of lines) {
+      line.status = 'cancelled';
+      amount += line.total;
+    }
+    if (lines.length > 0) state.inventory.unbook(item.slot.activityId, lines.length);
+    if (item.lines.every((l) => l.status === 'cancelled')) item.status = 'cancelled';
+  }
+  if (order.items.every((i) => i.status === 'cancelled')) order.status = 'cancelled';
+  if (applyFee)
+    order.cancellationFee = roundMoney(
+      order.cancellationFee + percentOf(amount, order.operator.cancellationFeePercent),
+    );
+  order.modifiedMs = state.clock.now();
+  return order;
+}
