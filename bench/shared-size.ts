@@ -1,0 +1,49 @@
+/**
+ * The size of `shared/` as a page downloads it: `shared/index.ts` bundled for the browser with
+ * every export kept (it is the public API), minified, then gzip (level 9) and brotli (quality 11).
+ * Run directly (`npx tsx bench/shared-size.ts`) it prints the figure beside the 15 KiB budget.
+ */
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** The budget for the min+gzip browser build of `shared/`, in bytes. */
+export const SHARED_GZIP_BUDGET = 15 * 1024;
+
+/** Bundles `shared/index.ts` and returns its minified, gzip and brotli sizes in bytes. */
+export async function measureSharedSize(): Promise<{
+  minBytes: number;
+  gzipBytes: number;
+  brotliBytes: number;
+}> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('../shared/index.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return {
+    minBytes: code.byteLength,
+    gzipBytes: gzipSync(code, { level: 9 }).byteLength,
+    brotliBytes: brotliCompressSync(code, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).byteLength,
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const size = await measureSharedSize();
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
+  const ok = size.gzipBytes <= SHARED_GZIP_BUDGET;
+  console.log(
+    `shared/ browser build: ${kib(size.minBytes)} min, ${kib(size.gzipBytes)} min+gzip ` +
+      `(budget ${kib(SHARED_GZIP_BUDGET)}: ${ok ? 'ok' : 'OVER'}), ${kib(size.brotliBytes)} brotli`,
+  );
+  process.exit(ok ? 0 : 1);
+}

@@ -1,0 +1,232 @@
+/**
+ * Carts: create (plain or reseller), list, get, delete, add and remove items, set the customer,
+ * apply a promo code, renew the seat lock (Cart article; docs/wire.md, Carts).
+ */
+import * as z from 'zod/mini';
+import { CustomField, validateCustomer, type CustomerRules } from './customer.js';
+import { ResmarkError } from './errors.js';
+import { inputError, type Call, type RequestOptions } from './http.js';
+import {
+  Csv,
+  NumberMap,
+  Page,
+  isRecord,
+  maybeStr,
+  num,
+  optNum,
+  optStr,
+  someStr,
+  str,
+  strList,
+} from './schema.js';
+
+/** The fields of a person's line in a cart or order item, to spread into an object. */
+export const ParticipantShape = { id: str, tier: str, price: num, discount: num, total: num };
+/** One person's line in a cart item, with their tier's price and share of the discount. */
+export const Participant = z.looseObject(ParticipantShape);
+/** One person's line in a cart item. */
+export type Participant = z.infer<typeof Participant>;
+
+/** The fields a cart item and an order item share (the order's add `status` and `date`). */
+export const LineShape = {
+  itemId: str,
+  productId: str,
+  productNumber: num,
+  productName: str,
+  quantityType: str,
+  pickupDetailId: maybeStr,
+  locationId: maybeStr,
+  locationOther: maybeStr,
+  subtotal: num,
+  discount: num,
+  total: num,
+};
+
+/** The customer as Resmark stores it: the phone as `{ dialCode, phone }`, custom fields as keys. */
+export const StoredCustomer = z.looseObject({ email: str, firstName: str, lastName: str });
+// Written out rather than z.partial: that helper costs more bytes than these three lines.
+const CartCustomer = z.looseObject({ email: optStr, firstName: optStr, lastName: optStr });
+/** The customer as Resmark stores it. */
+export type StoredCustomer = z.infer<typeof StoredCustomer>;
+
+/** One time slot in a cart: `itemId` is the inventory's `activityId`. */
+export const CartItem = z.looseObject({
+  ...LineShape,
+  /** `null` for a dateless product. */
+  startTime: z.nullable(str),
+  endTime: z.nullable(str),
+  participants: NumberMap,
+  internalComment: maybeStr,
+  // Rentals carry `unitList` instead of `participantList` (Orders article, Cancel Unit).
+  participantList: z.optional(z.array(Participant)),
+  unitList: z.optional(z.array(Participant)),
+});
+/** One time slot in a cart. */
+export type CartItem = z.infer<typeof CartItem>;
+
+/**
+ * A cart. The Cart article's own example has only `id`, `entityId`, the `created…` fields,
+ * `customer`, `items` and `total`, so every other field may be missing.
+ */
+export const Cart = z.looseObject({
+  id: str,
+  entityId: str,
+  supplierId: maybeStr,
+  agencyId: maybeStr,
+  agentId: maybeStr,
+  createdDate: str,
+  createdBy: str,
+  createdByEmail: str,
+  /** `{}` until `PUT /cart/{id}/customer`. */
+  customer: CartCustomer,
+  currency: optStr,
+  items: z.array(CartItem),
+  promoCode: maybeStr,
+  subtotal: optNum,
+  discount: optNum,
+  total: num,
+  /** When the seat lock ends (epoch ms); `null` on an empty cart. */
+  expDateTime: z.nullish(num),
+  requiredCustomerFields: z.optional(strList),
+  customFields: z.optional(z.array(CustomField)),
+});
+/** A cart. */
+export type Cart = z.infer<typeof Cart>;
+
+/** Query of `POST /cart`: a reseller agent names the supplier. */
+export const CreateCartQuery = z.object({ supplierId: z.optional(someStr) });
+
+/** Filters of `GET /cart`. */
+export const CartQuery = z.object({ ...Page, ids: Csv });
+/** Filters of `GET /cart`. */
+export type CartQuery = z.infer<typeof CartQuery>;
+
+/** Answer of `DELETE /cart/{id}`. */
+export const DeletedCart = z.looseObject({ id: str, deleted: z.boolean() });
+/** Answer of `DELETE /cart/{id}`. */
+export type DeletedCart = z.infer<typeof DeletedCart>;
+
+/** Body of `POST /cart/{id}/item`. `itemId` is the inventory's `activityId` under another name. */
+export const AddCartItem = z.object({
+  itemId: someStr,
+  /** Tier key → quantity: whole numbers (numeric strings too, as real clients send them), one above 0. */
+  participants: z
+    .custom<Record<string, number | string>>(isRecord, 'must map tiers to quantities')
+    .check(
+      z.superRefine((participants, context) => {
+        let seats = 0;
+        let wrong = false;
+        for (const [tier, n] of Object.entries(participants))
+          if (typeof n === 'string' ? /^\d+$/.test(n) : Number.isInteger(n) && n >= 0)
+            seats += Number(n);
+          else {
+            wrong = true;
+            context.addIssue({
+              code: 'custom',
+              message: 'must be a whole number, 0 or more',
+              path: [tier],
+              input: n,
+            });
+          }
+        if (!seats && !wrong)
+          context.addIssue({
+            code: 'custom',
+            message: 'needs at least one quantity above 0',
+            input: participants,
+          });
+      }),
+    ),
+  pickupDetailId: optStr,
+  locationId: optStr,
+  locationOther: optStr,
+  internalComment: optStr,
+});
+/** Body of `POST /cart/{id}/item`. */
+export type AddCartItem = z.infer<typeof AddCartItem>;
+
+/** Body of `POST /cart/{id}/discount`. */
+export const ApplyDiscount = z.object({ promoCode: someStr });
+
+/** `data` of the 400 that refuses a promo code (docs/wire.md, Carts). */
+export const DiscountRefusal = z.looseObject({
+  promoCode: str,
+  reason: z.enum(['invalid', 'not-applicable']),
+});
+
+/** What `cart.applyDiscount` resolves to: a refused code is an answer, not a failure. */
+export type DiscountResult =
+  { status: 'applied'; cart: Cart } | { status: 'invalid' | 'not-applicable'; message: string };
+
+/** Answer of `GET /cart/{id}/renew` (not an envelope). `expDateTime` is when the new lock ends. */
+export const Renewal = z.looseObject({
+  /** Items that could not be held again, which Resmark removed from the cart. */
+  errors: z.array(z.unknown()),
+  messages: z.array(z.unknown()),
+  info: z.array(z.unknown()),
+  expDateTime: z.nullable(num),
+});
+/** Answer of `GET /cart/{id}/renew`. */
+export type Renewal = z.infer<typeof Renewal>;
+
+/** The cart endpoints, bound to one client. */
+export const cartEndpoints = (call: Call) => ({
+  /** `POST /cart`, or `POST /cart?supplierId=…` for a reseller agent's cart. */
+  create: ({ supplierId, ...options }: RequestOptions & { supplierId?: string } = {}) =>
+    call('POST /cart', [], Cart, { query: { supplierId }, input: CreateCartQuery }, options),
+  /** `GET /cart`: this user's entity's carts, a page at a time. */
+  list: (query: CartQuery = {}, options?: RequestOptions) =>
+    call('GET /cart', [], z.array(Cart), { query, input: CartQuery }, options),
+  /** `GET /cart/{id}`. */
+  get: (cartId: string, options?: RequestOptions) =>
+    call('GET /cart/{id}', [cartId], Cart, {}, options),
+  /** `DELETE /cart/{id}`: the cart's locked seats return to availability. */
+  delete: (cartId: string, options?: RequestOptions) =>
+    call('DELETE /cart/{id}', [cartId], DeletedCart, {}, options),
+  /** `POST /cart/{id}/item`: adds a time slot (or replaces its quantities); its seats lock now. */
+  addItem: (cartId: string, item: AddCartItem, options?: RequestOptions) =>
+    call('POST /cart/{id}/item', [cartId], Cart, { body: item, input: AddCartItem }, options),
+  /** `DELETE /cart/{id}/item/{itemId}`: its seats return to availability. */
+  removeItem: (cartId: string, itemId: string, options?: RequestOptions) =>
+    call('DELETE /cart/{id}/item/{itemId}', [cartId, itemId], Cart, {}, options),
+  /**
+   * `PUT /cart/{id}/customer`, after {@link validateCustomer} against `rules` (the cart's
+   * `requiredCustomerFields` and `customFields`); sends the normalised customer.
+   */
+  async setCustomer(
+    cartId: string,
+    customer: unknown,
+    { rules, ...options }: RequestOptions & { rules?: CustomerRules } = {},
+  ) {
+    const endpoint = 'PUT /cart/{id}/customer';
+    const result = validateCustomer(customer, rules);
+    if (!result.ok) throw inputError(endpoint, result.fields);
+    return call(endpoint, [cartId], Cart, { body: result.customer }, options);
+  },
+  /** `POST /cart/{id}/discount`: an unknown, expired or inapplicable code resolves, it does not throw. */
+  async applyDiscount(
+    cartId: string,
+    promoCode: string,
+    options?: RequestOptions,
+  ): Promise<DiscountResult> {
+    const body = { promoCode: promoCode.trim() };
+    try {
+      const cart = await call(
+        'POST /cart/{id}/discount',
+        [cartId],
+        Cart,
+        { body, input: ApplyDiscount },
+        options,
+      );
+      return { status: 'applied', cart };
+    } catch (error) {
+      if (error instanceof ResmarkError && error.status === 400) {
+        const refusal = DiscountRefusal.safeParse(error.data);
+        if (refusal.success) return { status: refusal.data.reason, message: error.message };
+      }
+      throw error;
+    }
+  },
+  /** `GET /cart/{id}/renew`: locks the cart's seats for another 30 minutes. */
+  renew: (cartId: string, options?: RequestOptions) =>
+    call('GET /cart/{id}/renew', [cartId], Renewal, { bare: true }, options),
+});

@@ -1,0 +1,268 @@
+/**
+ * The request loop under every endpoint: base URL, auth headers, envelope, retries, timeout and
+ * abort, and the one place where fetch failures and zod issues become a {@link ResmarkError}.
+ */
+import { ofetch, type FetchResponse } from 'ofetch';
+import type * as z from 'zod/mini';
+import type { AuthSession } from './auth.js';
+import { ResmarkError } from './errors.js';
+import { describeIssue, envelope, fieldsOf, isRecord } from './schema.js';
+
+/** What every endpoint function takes last. */
+export interface RequestOptions {
+  /** Cancels the request; the call then rejects with this signal's reason (an `AbortError`). */
+  signal?: AbortSignal | undefined;
+  /** Overrides the client's timeout for this request (per attempt). */
+  timeoutMs?: number | undefined;
+}
+
+/** How an endpoint function describes its request to {@link Call}. */
+export interface CallRequest {
+  query?: Record<string, unknown> | undefined;
+  body?: Record<string, unknown> | undefined;
+  /** The response is not wrapped in `{ errorMessage, data }` (authenticate, renew). */
+  bare?: boolean;
+  /** Sent without auth headers (authenticate itself). */
+  anonymous?: boolean;
+  /** The caller's `query` (or else `body`) must pass this schema before anything is sent. */
+  input?: z.ZodMiniType;
+}
+
+/**
+ * Sends one endpoint's request and returns its parsed `data`. `endpoint` is the method and path
+ * template (`POST /cart/{id}/item`); `params` fill the template's `{…}` in order.
+ */
+export type Call = <S extends z.ZodMiniType>(
+  endpoint: string,
+  params: readonly (string | number)[],
+  schema: S,
+  request?: CallRequest,
+  options?: RequestOptions,
+) => Promise<z.infer<S>>;
+
+/** What {@link createCall} needs; `createResmarkClient` fills the defaults. */
+export interface TransportOptions {
+  baseURL: string;
+  session: AuthSession | undefined;
+  timeoutMs: number;
+  retry: number;
+  fetch: typeof globalThis.fetch | undefined;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  onResponse: ((info: { endpoint: string; response: Response }) => void) | undefined;
+}
+
+// The statuses that say "nothing was done, try later": 429 Too Many Requests, 502 Bad Gateway,
+// 503 Service Unavailable, 504 Gateway Timeout.
+const RETRY_STATUSES = [429, 502, 503, 504];
+const BACKOFF_MS = 300;
+const MAX_BACKOFF_MS = 5_000;
+// A Retry-After longer than this is a "come back later", not a hiccup: the caller decides.
+const MAX_RETRY_AFTER_MS = 10_000;
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+/** The error for input refused before sending; `fields` name what to fix. */
+export const inputError = (endpoint: string, fields: Record<string, string>, cause?: unknown) =>
+  new ResmarkError('input', `${Object.values(fields).join('; ')}.`, { endpoint, fields, cause });
+
+/** Parses a caller's input to `endpoint`, or throws an `input` error naming every invalid field. */
+export function checkInput<S extends z.ZodMiniType>(
+  endpoint: string,
+  schema: S,
+  value: unknown,
+): z.infer<S> {
+  const result = schema.safeParse(value, { error: describeIssue });
+  if (!result.success) throw inputError(endpoint, fieldsOf(result.error.issues), result.error);
+  return result.data;
+}
+
+// csv parameters go as one comma-joined value: ofetch would repeat the key for an array.
+const toQuery = (query: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]),
+  );
+
+/** The error a response carries, or `undefined` when it is a success. */
+function errorOf(endpoint: string, response: FetchResponse<unknown>): ResmarkError | undefined {
+  const { status } = response;
+  const body = response._data;
+  // A non-null errorMessage is the failure signal, whatever the status (docs/wire.md, Envelope).
+  if (isRecord(body) && body['errorMessage'] != null) {
+    const data = body['data'];
+    const fields = isRecord(data) && isRecord(data['fields']) ? data['fields'] : undefined;
+    return new ResmarkError('api', String(body['errorMessage']), {
+      status,
+      endpoint,
+      data,
+      fields: fields as Record<string, string> | undefined,
+    });
+  }
+  if (response.ok) return undefined;
+  const advice =
+    status === 429 || status >= 500
+      ? 'try again in a moment'
+      : status === 401 || status === 403
+        ? 'check the credentials and what this user may do'
+        : 'check the request';
+  return new ResmarkError('http', `Resmark answered ${endpoint} with HTTP ${status}: ${advice}.`, {
+    status,
+    endpoint,
+    data: body,
+  });
+}
+
+/** Builds the {@link Call} every endpoint group uses. */
+export function createCall(options: TransportOptions): Call {
+  const $fetch = ofetch.create(
+    // retry 0: our own loop decides, so only safe requests are repeated (see `retryDelay`).
+    { baseURL: options.baseURL, retry: 0, ignoreResponseError: true },
+    options.fetch ? { fetch: options.fetch } : {},
+  );
+
+  /** One attempt, bounded by the timeout and the caller's signal. */
+  async function send(
+    endpoint: string,
+    path: string,
+    init: {
+      method: string;
+      query?: Record<string, string> | undefined;
+      body?: CallRequest['body'];
+    },
+    headers: Record<string, string> | undefined,
+    { signal, timeoutMs = options.timeoutMs }: RequestOptions,
+  ): Promise<FetchResponse<unknown>> {
+    signal?.throwIfAborted();
+    // One controller that both the caller's signal and our timer abort, each with its own
+    // reason: AbortSignal.any would do the same, but not in every runtime shared/ runs in.
+    const controller = new AbortController();
+    const forward = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forward);
+    const timer = setTimeout(
+      () =>
+        controller.abort(
+          new ResmarkError(
+            'timeout',
+            `Resmark did not answer ${endpoint} within ${timeoutMs / 1000} s: try again.`,
+            { endpoint },
+          ),
+        ),
+      timeoutMs,
+    );
+    try {
+      return await $fetch.raw(path, { ...init, headers, signal: controller.signal });
+    } catch (error) {
+      // The caller's own abort surfaces as the AbortError it is; our timer's as a timeout.
+      if (controller.signal.aborted) throw controller.signal.reason;
+      throw new ResmarkError(
+        'network',
+        `Could not reach Resmark for ${endpoint}: check the connection and try again.`,
+        { endpoint, cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    }
+  }
+
+  /** How long to wait before attempt `attempt + 1`, or `undefined` to give up. */
+  function retryDelay(attempt: number, response: Response | undefined): number | undefined {
+    if (response && !RETRY_STATUSES.includes(response.status)) return undefined;
+    const header = response?.status === 429 ? response.headers.get('retry-after') : null;
+    if (header) {
+      const ms = /^\d+$/.test(header.trim())
+        ? Number(header) * 1000
+        : Date.parse(header) - options.now();
+      if (ms > MAX_RETRY_AFTER_MS) return undefined;
+      if (ms >= 0) return ms;
+    }
+    // Exponential backoff with full jitter, so many clients do not come back at once.
+    return options.random() * Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** attempt);
+  }
+
+  return async function call<S extends z.ZodMiniType>(
+    endpoint: string,
+    params: readonly (string | number)[],
+    schema: S,
+    request: CallRequest = {},
+    requestOptions: RequestOptions = {},
+  ): Promise<z.infer<S>> {
+    const [method = 'GET', template = ''] = endpoint.split(' ');
+    let index = 0;
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = String(params[index++] ?? '');
+      // An empty id would turn `GET /cart/{id}` into `GET /cart/`, another endpoint.
+      if (!value) throw inputError(endpoint, { [name]: `${name} is required` });
+      return encodeURIComponent(value);
+    });
+    if (request.input) checkInput(endpoint, request.input, request.query ?? request.body);
+    const init = {
+      method,
+      query: request.query && toQuery(request.query),
+      body: request.body,
+    };
+    const session = request.anonymous ? undefined : options.session;
+    let renewed = false;
+    for (let attempt = 0; ; attempt++) {
+      const headers = await session?.headers();
+      let response: FetchResponse<unknown> | undefined;
+      let failure: ResmarkError | undefined;
+      try {
+        response = await send(endpoint, path, init, headers, requestOptions);
+      } catch (error) {
+        if (!(error instanceof ResmarkError && error.kind === 'network')) throw error;
+        failure = error;
+      }
+      if (response) {
+        options.onResponse?.({ endpoint, response });
+        if (response.status === 401 && session?.renew && headers && !renewed) {
+          // A 401 means Resmark refused the request before doing anything, so sending it once
+          // more with a fresh token is safe even for a write: it cannot double a booking.
+          renewed = true;
+          await session.renew(headers);
+          attempt--;
+          continue;
+        }
+        failure = errorOf(endpoint, response);
+        if (!failure) {
+          const result = (request.bare ? schema : envelope(schema)).safeParse(response._data, {
+            error: describeIssue,
+          });
+          if (!result.success) {
+            const problems = Object.values(fieldsOf(result.error.issues));
+            throw new ResmarkError(
+              'response',
+              `Resmark's answer to ${endpoint} is not what this client understands: ${problems
+                .slice(0, 3)
+                .join('; ')}.`,
+              { status: response.status, endpoint, data: response._data, cause: result.error },
+            );
+          }
+          const data = result.data as { data: z.infer<S> };
+          return request.bare ? (data as z.infer<S>) : data.data;
+        }
+      }
+      // Only a GET is repeated: a write that failed on the way may still have happened.
+      const wait =
+        method === 'GET' && attempt < options.retry ? retryDelay(attempt, response) : undefined;
+      if (wait === undefined) throw failure;
+      await options.sleep(wait, requestOptions.signal);
+      requestOptions.signal?.throwIfAborted();
+    }
+  };
+}
