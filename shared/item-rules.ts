@@ -19,7 +19,7 @@ export interface PickupZoneRef {
 
 /** The fields of an add-item request that the rules look at, as received. */
 export interface AddItemChoice {
-  participants: unknown;
+  participants?: unknown;
   pickupDetailId?: unknown;
   locationId?: unknown;
   locationOther?: unknown;

@@ -52,12 +52,15 @@ describe('validateCustomer', () => {
   });
 
   it('refuses something that is not an object', () => {
-    assert.ok(fieldsOf(null)['customer']);
-    assert.ok(fieldsOf('ana')['customer']);
+    assert.ok(fieldsOf(null)['customer'], "expected fieldsOf(null)['customer']");
+    assert.ok(fieldsOf('ana')['customer'], "expected fieldsOf('ana')['customer']");
   });
 
   it('refuses a documented field that is not text', () => {
-    assert.ok(fieldsOf({ ...minimal, city: 42 })['city']);
+    assert.ok(
+      fieldsOf({ ...minimal, city: 42 })['city'],
+      "expected fieldsOf({ ...minimal, city: 42 })['city']",
+    );
   });
 
   it('ignores nulls and empty optional fields', () => {
@@ -77,7 +80,10 @@ describe('validateCustomer', () => {
     });
     it('keys a bad number by the field the form used', () => {
       assert.match(fieldsOf({ ...minimal, phone: '123' })['phone'] ?? '', /10-digit/);
-      assert.ok(fieldsOf({ ...minimal, phoneNumber: '123' })['phoneNumber']);
+      assert.ok(
+        fieldsOf({ ...minimal, phoneNumber: '123' })['phoneNumber'],
+        "expected fieldsOf({ ...minimal, phoneNumber: '123' })['phoneNumber']",
+      );
     });
     it('is required when the account says so', () => {
       assert.deepEqual(fieldsOf(minimal, { requiredCustomerFields: ['phone'] }), {
@@ -120,7 +126,10 @@ describe('validateCustomer', () => {
     });
     it('takes MALE or FEMALE in any case', () => {
       assert.equal(customerOf({ ...minimal, gender: 'female' }).gender, 'FEMALE');
-      assert.ok(fieldsOf({ ...minimal, gender: 'other' })['gender']);
+      assert.ok(
+        fieldsOf({ ...minimal, gender: 'other' })['gender'],
+        "expected fieldsOf({ ...minimal, gender: 'other' })['gender']",
+      );
     });
   });
 
@@ -140,10 +149,16 @@ describe('validateCustomer', () => {
       assert.deepEqual(fieldsOf(without, canyon), {
         'Wetsuit Size': 'Choose one option for Wetsuit Size',
       });
-      assert.ok(fieldsOf({ ...full, 'Wetsuit Size': [] }, canyon)['Wetsuit Size']);
+      assert.ok(
+        fieldsOf({ ...full, 'Wetsuit Size': [] }, canyon)['Wetsuit Size'],
+        "expected fieldsOf({ ...full, 'Wetsuit Size': [] }, canyon)['Wetsuit Size']",
+      );
     });
     it('wants a list as an array of exactly one option', () => {
-      assert.ok(fieldsOf({ ...full, 'Wetsuit Size': 'M' }, canyon)['Wetsuit Size']);
+      assert.ok(
+        fieldsOf({ ...full, 'Wetsuit Size': 'M' }, canyon)['Wetsuit Size'],
+        "expected fieldsOf({ ...full, 'Wetsuit Size': 'M' }, canyon)['Wetsuit Size']",
+      );
       assert.match(
         fieldsOf({ ...full, 'Wetsuit Size': ['M', 'L'] }, canyon)['Wetsuit Size'] ?? '',
         /only one/,
@@ -154,8 +169,14 @@ describe('validateCustomer', () => {
       );
     });
     it('wants checkbox values among the options', () => {
-      assert.ok(fieldsOf({ ...full, Diet: ['Keto'] }, canyon)['Diet']);
-      assert.ok(fieldsOf({ ...full, Diet: [1] }, canyon)['Diet']);
+      assert.ok(
+        fieldsOf({ ...full, Diet: ['Keto'] }, canyon)['Diet'],
+        "expected fieldsOf({ ...full, Diet: ['Keto'] }, canyon)['Diet']",
+      );
+      assert.ok(
+        fieldsOf({ ...full, Diet: [1] }, canyon)['Diet'],
+        "expected fieldsOf({ ...full, Diet: [1] }, canyon)['Diet']",
+      );
     });
     it('wants text as a string', () => {
       assert.ok(

@@ -36,9 +36,18 @@ describe('checkAddItem', () => {
         reason: 'invalid',
         fields: { participants: 'Choose at least one guest' },
       });
-      assert.ok(refused(checkAddItem({ participants: {} }, slot, [])).fields['participants']);
-      assert.ok(refused(checkAddItem({ participants: null }, slot, [])).fields['participants']);
-      assert.ok(refused(checkAddItem({ participants: [2] }, slot, [])).fields['participants']);
+      assert.ok(
+        refused(checkAddItem({ participants: {} }, slot, [])).fields['participants'],
+        "expected refused(checkAddItem({ participants: {} }, slot, [])).fields['participants']",
+      );
+      assert.ok(
+        refused(checkAddItem({ participants: null }, slot, [])).fields['participants'],
+        "expected refused(checkAddItem({ participants: null }, slot, [])).fields['participants']",
+      );
+      assert.ok(
+        refused(checkAddItem({ participants: [2] }, slot, [])).fields['participants'],
+        "expected refused(checkAddItem({ participants: [2] }, slot, [])).fields['participants']",
+      );
     });
     it('names the tier with a bad quantity', () => {
       for (const bad of [-1, 1.5, 'two', '', null, Number.NaN]) {

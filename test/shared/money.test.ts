@@ -17,10 +17,13 @@ describe('roundMoney', () => {
     assert.equal(roundMoney(1234567.89), 1234567.89);
   });
   it('never gives -0', () => {
-    assert.ok(Object.is(roundMoney(-0.001), 0));
+    assert.ok(Object.is(roundMoney(-0.001), 0), 'expected Object.is(roundMoney(-0.001), 0)');
   });
   it('passes NaN and infinities through', () => {
-    assert.ok(Number.isNaN(roundMoney(Number.NaN)));
+    assert.ok(
+      Number.isNaN(roundMoney(Number.NaN)),
+      'expected Number.isNaN(roundMoney(Number.NaN))',
+    );
     assert.equal(roundMoney(Infinity), Infinity);
   });
 });
