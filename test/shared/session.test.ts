@@ -1,8 +1,8 @@
-import { beforeEach, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ResmarkError } from '../../shared/errors.js';
 import type { Cart } from '../../shared/cart.js';
-import type { ResmarkClient } from '../../shared/client.js';
+import { createResmarkClient, type ResmarkClient } from '../../shared/client.js';
 import type { Order } from '../../shared/order.js';
 import { SEAT_LOCK_MS } from '../../shared/limits.js';
 import {
@@ -12,6 +12,15 @@ import {
   type SessionClock,
   type SessionItem,
 } from '../../shared/session.js';
+import {
+  CANYON_CUSTOMER,
+  CREDENTIALS,
+  KAYAK_0900,
+  PICKUP,
+  T0,
+  testSandbox,
+  type TestSandbox,
+} from '../sandbox/helpers.js';
 
 // Compile-time: the real client drives a session as it is, with its own Cart and Order types.
 const realClientFits: ResmarkClient extends SessionApi<Cart, Order> ? true : false = true;
@@ -650,5 +659,53 @@ describe('CartSession', () => {
         (error: ResmarkError) => error.kind === 'input',
       );
     });
+  });
+});
+
+describe('CartSession against the local sandbox, with the real client', () => {
+  let t: TestSandbox;
+  before(async () => {
+    t = await testSandbox();
+  });
+  after(() => t.sandbox.close());
+  beforeEach(() => t.reset());
+
+  const start = () => {
+    const clock = new FakeClock();
+    clock.time = T0;
+    const api = createResmarkClient({
+      environment: t.sandbox.apiUrl,
+      auth: { username: CREDENTIALS.canyon.username, apiKey: CREDENTIALS.canyon.apikey },
+    });
+    return { clock, session: new CartSession({ api, clock }) };
+  };
+
+  it('books once when the order’s response is lost, found by its referenceId', async () => {
+    const { session } = start();
+    await session.addItem({ itemId: KAYAK_0900, participants: { Adult: 2 }, ...PICKUP });
+    assert.equal(session.state, 'holding');
+    assert.equal(session.expiresAt, T0 + SEAT_LOCK_MS, 'the lock end is the cart’s expDateTime');
+    await session.setCustomer(CANYON_CUSTOMER);
+    assert.equal(session.state, 'customer-set');
+    await t.control('POST', '/faults', { method: 'POST', path: '/order', dropResponse: true });
+    const order = await session.placeOrder();
+    assert.equal(session.state, 'ordered');
+    assert.equal(order.total, session.cart?.total, 'the order costs what the API cart said');
+    const listed = await t.api('GET', `/order?referenceId=${order.referenceId}`);
+    assert.equal(listed.body.data.length, 1);
+  });
+
+  it('refuses to order once the sandbox’s lock has run out, and renews from expired', async () => {
+    const { clock, session } = start();
+    await session.addItem({ itemId: KAYAK_0900, participants: { Adult: 1 }, ...PICKUP });
+    await session.setCustomer(CANYON_CUSTOMER);
+    await t.control('POST', '/clock', { advanceMs: SEAT_LOCK_MS });
+    clock.advance(SEAT_LOCK_MS);
+    assert.equal(session.state, 'expired');
+    await assert.rejects(session.placeOrder(), (error: ResmarkError) => error.kind === 'input');
+    await session.renew();
+    assert.equal(session.state, 'customer-set');
+    assert.equal(session.expiresAt, T0 + 2 * SEAT_LOCK_MS);
+    assert.equal((await session.placeOrder()).status, 'active');
   });
 });
