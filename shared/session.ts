@@ -190,6 +190,7 @@ export class CartSession<
   #timer: unknown;
   #referenceId: string | undefined;
   #placing: Promise<O> | undefined;
+  #creating: Promise<string> | undefined;
 
   constructor(options: CartSessionOptions<C, O>) {
     super();
@@ -239,10 +240,7 @@ export class CartSession<
   async addItem(item: SessionItem): Promise<C> {
     this.#expect('addItem', 'empty', 'holding', 'customer-set');
     return this.#run('addItem', async () => {
-      this.#cartId ??= (
-        await this.#api.cart.create(this.#supplierId ? { supplierId: this.#supplierId } : undefined)
-      ).id;
-      const cart = await this.#api.cart.addItem(this.#cartId, item);
+      const cart = await this.#api.cart.addItem(await this.#ensureCart(), item);
       this.#accept(cart, true);
       return cart;
     });
@@ -319,7 +317,7 @@ export class CartSession<
 
   /** Forgets the cart and any order, back to `empty` (after `ordered` or `failed`). */
   reset(): void {
-    this.#cart = this.#cartId = this.#order = this.#referenceId = undefined;
+    this.#cart = this.#cartId = this.#order = this.#referenceId = this.#creating = undefined;
     this.#setExpiry(undefined);
     this.#set('empty');
   }
@@ -426,6 +424,19 @@ export class CartSession<
   dispose(): void {
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  // Two quick adds on a fresh session share one `POST /cart`, or the first slot would be orphaned.
+  #ensureCart(): Promise<string> {
+    if (this.#cartId !== undefined) return Promise.resolve(this.#cartId);
+    const query = this.#supplierId ? { supplierId: this.#supplierId } : undefined;
+    return (this.#creating ??= this.#api.cart.create(query).then(
+      (cart) => (this.#cartId = cart.id),
+      (error: unknown) => {
+        this.#creating = undefined;
+        throw error;
+      },
+    ));
   }
 
   async #place(

@@ -246,6 +246,14 @@ describe('CartSession', () => {
       assert.equal(session.cart, cart);
       assert.equal(session.remainingMs(), SEAT_LOCK_MS);
     });
+    it('makes one cart for two quick adds', async () => {
+      await Promise.all([session.addItem(kayak), session.addItem(bikes)]);
+      assert.deepEqual(
+        api.calls.filter((c) => c === 'cart.create'),
+        ['cart.create'],
+      );
+      assert.equal(api.carts.get('cart-1')?.items.length, 2);
+    });
     it('makes a reseller cart for its supplier', async () => {
       session = new CartSession({ api, clock, supplierId: '5f1a00000000000000000002' });
       await session.addItem(bikes);
