@@ -160,9 +160,9 @@ export type DiscountResult =
 /** Answer of `GET /cart/{id}/renew` (not an envelope). `expDateTime` is when the new lock ends. */
 export const Renewal = z.looseObject({
   /** Items that could not be held again, which Resmark removed from the cart. */
-  errors: z.array(z.unknown()),
-  messages: z.array(z.unknown()),
-  info: z.array(z.unknown()),
+  errors: strList,
+  messages: strList,
+  info: strList,
   expDateTime: z.nullable(num),
 });
 /** Answer of `GET /cart/{id}/renew`. */

@@ -210,12 +210,14 @@ export function createCall(options: TransportOptions): Call {
       if (!value) throw inputError(endpoint, { [name]: `${name} is required` });
       return encodeURIComponent(value);
     });
-    if (request.input) checkInput(endpoint, request.input, request.query ?? request.body);
-    const init = {
-      method,
-      query: request.query && toQuery(request.query),
-      body: request.body,
-    };
+    let { query, body } = request;
+    if (request.input) {
+      // Send what the schema let through: unknown keys stripped, as the caller would expect.
+      const checked = checkInput(endpoint, request.input, query ?? body) as Record<string, unknown>;
+      if (query) query = checked;
+      else body = checked;
+    }
+    const init = { method, query: query && toQuery(query), body };
     const session = request.anonymous ? undefined : options.session;
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
