@@ -111,7 +111,8 @@ describe('cart endpoints', () => {
 
     it('needs at least one quantity above zero', async () => {
       const { client } = fakeClient(() => ok(wire.cart));
-      for (const participants of [{}, { Adult: 0, Child: '0' }]) {
+      const cases: Record<string, number | string>[] = [{}, { Adult: 0, Child: '0' }];
+      for (const participants of cases) {
         const error = await rejection(client.cart.addItem('c1', { itemId: 'a1', participants }));
         assert.deepEqual((error as ResmarkError).fields, {
           participants: 'participants needs at least one quantity above 0',
