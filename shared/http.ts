@@ -249,9 +249,7 @@ export function createCall(options: TransportOptions): Call {
             const problems = Object.values(fieldsOf(result.error.issues));
             throw new ResmarkError(
               'response',
-              `Resmark's answer to ${endpoint} is not what this client understands: ${problems
-                .slice(0, 3)
-                .join('; ')}.`,
+              `Unexpected answer to ${endpoint}: ${problems.slice(0, 3).join('; ')}.`,
               { status: response.status, endpoint, data: response._data, cause: result.error },
             );
           }

@@ -27,6 +27,7 @@ export {
 } from './client.js';
 export * from './customer.js';
 export { ResmarkError, type ResmarkErrorKind, type ResmarkErrorOptions } from './errors.js';
+export * from './format.js';
 export type { RequestOptions } from './http.js';
 export * from './item-rules.js';
 export * from './limits.js';
@@ -52,4 +53,5 @@ export {
   ProductQuery,
 } from './product.js';
 export { Envelope, envelope } from './schema.js';
+export * from './session.js';
 export { Tag, TagCategory } from './tag.js';
