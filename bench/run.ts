@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: prints each figure of the foundation issue beside its budget and exits non-zero
+ * when one is missed. Figures vary with the machine; budgets are for the 2-core CI machine.
+ */
+import { runBookings, percentile } from './bookings.js';
+import { startSandboxProcess } from './sandbox-process.js';
+import { measureSharedSize } from './shared-size.js';
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  budget: number;
+  /** `min`: the value must reach the budget; `max`: it must stay under it. */
+  kind: 'min' | 'max';
+}
+
+const figures: Figure[] = [];
+const sandbox = await startSandboxProcess();
+try {
+  const reset = () => fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+
+  // Warm up the JIT on both sides so the figures describe steady state, not start-up.
+  await runBookings({ apiUrl: sandbox.apiUrl, sandboxUrl: sandbox.url, clients: 4, bookings: 100 });
+  await reset();
+
+  const throughput = await runBookings({
+    apiUrl: sandbox.apiUrl,
+    sandboxUrl: sandbox.url,
+    clients: 8,
+    bookings: 1000,
+  });
+  figures.push({
+    name: 'whole bookings/s over loopback (6 requests each)',
+    value: throughput.bookings / throughput.seconds,
+    unit: '/s',
+    budget: 300,
+    kind: 'min',
+  });
+  await reset();
+
+  const concurrent = await runBookings({
+    apiUrl: sandbox.apiUrl,
+    sandboxUrl: sandbox.url,
+    clients: 50,
+    bookings: 1000,
+  });
+  figures.push({
+    name: 'p99 latency of one request, 50 concurrent clients',
+    value: percentile(concurrent.latencies, 99),
+    unit: 'ms',
+    budget: 50,
+    kind: 'max',
+  });
+  console.log(
+    `(50 clients: ${concurrent.latencies.length} requests, p50 ${percentile(concurrent.latencies, 50).toFixed(1)} ms, ` +
+      `${(concurrent.bookings / concurrent.seconds).toFixed(0)} bookings/s, ${concurrent.conflicts} seat conflicts retried)`,
+  );
+} finally {
+  await sandbox.stop();
+}
+
+const size = await measureSharedSize();
+figures.push({
+  name: 'shared/ browser build, min+gzip',
+  value: size.gzipBytes / 1024,
+  unit: 'KiB',
+  budget: 15,
+  kind: 'max',
+});
+console.log(
+  `(shared/ browser build: ${(size.minBytes / 1024).toFixed(1)} KiB min, ${(size.brotliBytes / 1024).toFixed(1)} KiB brotli)`,
+);
+
+let failed = false;
+console.log('\nfigure | measured | budget | ok');
+for (const figure of figures) {
+  const ok = figure.kind === 'min' ? figure.value >= figure.budget : figure.value <= figure.budget;
+  failed ||= !ok;
+  const sign = figure.kind === 'min' ? '≥' : '≤';
+  console.log(
+    `${figure.name} | ${figure.value.toFixed(1)} ${figure.unit} | ${sign} ${figure.budget} ${figure.unit} | ${ok ? 'yes' : 'NO'}`,
+  );
+}
+process.exit(failed ? 1 : 0);
