@@ -95,7 +95,11 @@ describe('a booking as operator staff', () => {
     const child = found.items[0]?.participantList?.find((p) => p.tier === 'Child');
     assert.ok(child, 'the child is a participant');
 
-    const cancelled = await client.order.cancelParticipant(order.confirmation, KAYAK_0900, child.id);
+    const cancelled = await client.order.cancelParticipant(
+      order.confirmation,
+      KAYAK_0900,
+      child.id,
+    );
     assert.equal(cancelled.cancellationFee, 5.9, '10 % of $59');
     assert.equal(cancelled.total, 178 + 5.9, 'two adults and the fee');
     assert.equal(await seatsLeft(client, KAYAK_0900), 14, 'the child’s seat is free again');

@@ -281,9 +281,15 @@ describe('the customer', () => {
     const cart = await staff.cart.create();
     const forms: [object, { dialCode: string; phone: string }][] = [
       [{ phone: '(555) 123-4567' }, { dialCode: '+1', phone: '5551234567' }],
-      [{ phoneNumber: '20 7946 0958', dialCode: '+44' }, { dialCode: '+44', phone: '2079460958' }],
+      [
+        { phoneNumber: '20 7946 0958', dialCode: '+44' },
+        { dialCode: '+44', phone: '2079460958' },
+      ],
       [{ phone: '+44 20 7946 0958' }, { dialCode: '+44', phone: '2079460958' }],
-      [{ phone: '555.123.4567', dialCode: '1' }, { dialCode: '+1', phone: '5551234567' }],
+      [
+        { phone: '555.123.4567', dialCode: '1' },
+        { dialCode: '+1', phone: '5551234567' },
+      ],
     ];
     const { phone: _phone, ...rest } = CANYON_CUSTOMER;
     for (const [form, stored] of forms) {
