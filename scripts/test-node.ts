@@ -1,5 +1,7 @@
 /**
- * Runs every Node-side test file (`*.test.ts` outside `test/browser/`) with node:test.
+ * Runs every Node-side test file with node:test: all `*.test.ts` under `test/` except the widget's
+ * element tests (`test/widget/`, run in Chromium by web-test-runner; its `proxy/` tests are Node's)
+ * and the end-to-end runs (`test/e2e/`).
  * Node 20's `--test` does not expand globs itself, and a shell glob would differ between sh and bash.
  */
 import { spawnSync } from 'node:child_process';

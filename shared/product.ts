@@ -55,7 +55,8 @@ export const Product = z.looseObject({
   location: z.array(ProductLocation),
   images: z.array(z.looseObject({ small: str, large: optStr, alt: optStr })),
   videos: z.array(z.looseObject({ url: str })),
-  dateSettings: z.looseObject({ startTime: str, duration: str }),
+  // A dateless product has no start time (docs/wire.md, Inventory).
+  dateSettings: z.looseObject({ startTime: z.nullable(str), duration: str }),
   hasPickups: z.optional(z.boolean()),
   currency: optStr,
 });
