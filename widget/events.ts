@@ -73,6 +73,8 @@ export function fire<K extends ResmarkEventName>(
 }
 
 declare global {
+  // Merging the widget's events into the DOM's map types addEventListener('resmark-…').
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends ResmarkEventMap {}
 }
 
