@@ -11,6 +11,7 @@ import {
   type Cart,
   type Order,
   type ResmarkClient,
+  type ResmarkClientOptions,
 } from '../../shared/index.js';
 import { CANYON_CUSTOMER, T0 } from '../sandbox/helpers.js';
 import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
@@ -64,8 +65,8 @@ export async function startContract() {
   const sandbox: RunningSandbox = await startSandbox({ port: 0, now: T0 });
   const base = new URL(sandbox.apiUrl).pathname;
 
-  /** A fresh client for `who`, recording its traffic. */
-  function record(who: Who): Recorded {
+  /** A fresh client for `who`, recording its traffic; `options` override the client's own. */
+  function record(who: Who, options: Partial<ResmarkClientOptions> = {}): Recorded {
     const sent: string[] = [];
     const received: Recorded['received'] = [];
     const waits: number[] = [];
@@ -83,6 +84,7 @@ export async function startContract() {
         waits.push(ms);
       },
       onResponse: ({ endpoint, response }) => received.push({ endpoint, status: response.status }),
+      ...options,
     });
     return { client, sent, received, waits };
   }
