@@ -1,0 +1,61 @@
+/**
+ * `tsx widget/proxy/main.ts`: the checkout proxy on Node, configured from the environment (see
+ * README.md). Prints its URL, or every configuration problem and exits 1.
+ */
+import { serve, type HttpBindings } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { ProxyConfigError, readProxyConfig, type ProxyConfig } from './config.js';
+import { createProxy, type ProxyOptions } from './proxy.js';
+
+/** A running proxy. */
+export interface RunningProxy {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the proxy on `host` (default 127.0.0.1) and the config's port (0 picks a free one). */
+export async function startProxy(
+  config: ProxyConfig,
+  options: ProxyOptions & { host?: string } = {},
+): Promise<RunningProxy> {
+  const { host = '127.0.0.1', ...proxyOptions } = options;
+  const proxy = createProxy(config, {
+    clientAddress: (_request, env) => (env as HttpBindings).incoming.socket.remoteAddress,
+    ...proxyOptions,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: proxy, hostname: host, port: config.port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // Keep-alive sockets would hold close() open until they time out.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+// Run directly (not imported by `npm start` or a test).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  let config: ProxyConfig;
+  try {
+    config = readProxyConfig(process.env);
+  } catch (error) {
+    console.error(error instanceof ProxyConfigError ? error.message : error);
+    process.exit(1);
+  }
+  const proxy = await startProxy(config);
+  console.log(
+    `Checkout proxy on ${proxy.url} → ${config.baseUrl} (order policy: ${config.orderPolicy}; ` +
+      `origins: ${config.allowedOrigins.join(', ') || 'none'})`,
+  );
+  const stop = () => void proxy.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

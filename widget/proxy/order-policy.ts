@@ -1,0 +1,39 @@
+/**
+ * The one place that decides whether the proxy may create orders. Orders made through the Resmark
+ * API are recorded as paid by an external source (`amountPaid == total`), so an operator must
+ * either collect payment before the order or knowingly take pay-on-arrival bookings.
+ */
+import { ProxyError } from './errors.js';
+
+/** The policies `ORDER_POLICY` may name. */
+export const ORDER_POLICIES = ['closed', 'pay-on-arrival'] as const;
+
+/** `closed`: no orders (the default); `pay-on-arrival`: orders allowed, marked to be paid on arrival. */
+export type OrderPolicy = (typeof ORDER_POLICIES)[number];
+
+/** The default when `ORDER_POLICY` is unset: a misconfigured proxy never gives away free bookings. */
+export const DEFAULT_ORDER_POLICY: OrderPolicy = 'closed';
+
+/** The billing memo the proxy sets on every pay-on-arrival order (never taken from the browser). */
+export const PAY_ON_ARRIVAL_MEMO = 'Pay on arrival — booked online';
+
+/** What `POST /order` sends upstream besides the cart and the referenceId. */
+export interface OrderTerms {
+  billing: { memo: string };
+}
+
+/**
+ * The terms for a new order under `policy`, or a 403 when the policy takes no orders.
+ * Throws {@link ProxyError}.
+ */
+export function orderTerms(policy: OrderPolicy): OrderTerms {
+  switch (policy) {
+    case 'pay-on-arrival':
+      return { billing: { memo: PAY_ON_ARRIVAL_MEMO } };
+    case 'closed':
+      throw new ProxyError(
+        403,
+        'Online booking is not taking orders right now: please contact the operator to book.',
+      );
+  }
+}

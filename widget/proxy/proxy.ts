@@ -1,0 +1,87 @@
+/**
+ * `createProxy`: the checkout proxy as a standard fetch handler (`Request → Response`), so the same
+ * code runs on Node (see `main.ts`), Deno, Bun, Cloudflare Workers and other edge hosts.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createResmarkClient } from '../../shared/client.js';
+import { accessLog, jsonLogger, type Logger } from './access-log.js';
+import { cartTokens } from './cart-token.js';
+import type { ProxyConfig } from './config.js';
+import { cors } from './cors.js';
+import { ProxyError, errorResponse } from './errors.js';
+import { rateLimit } from './rate-limit.js';
+import { proxyRoutes } from './routes.js';
+
+/** A fetch handler; `env` is the host's (Node's `{ incoming }`, a Worker's bindings). */
+export type ProxyHandler = (request: Request, env?: unknown) => Promise<Response>;
+
+/** What a host or a test may swap in. */
+export interface ProxyOptions {
+  /** Where access lines go; default one JSON line on stdout. */
+  logger?: Logger;
+  /** Epoch ms for cart tokens, the rate limit and log times; default `Date.now`. */
+  now?: () => number;
+  /** The fetch used to reach Resmark; default the global one. */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * The client's address from the host (e.g. the socket's), used when the config names no
+   * `clientAddressHeader`. Without either, every client shares one rate-limit bucket.
+   */
+  clientAddress?: (request: Request, env: unknown) => string | undefined;
+}
+
+/** Builds the proxy for a checked configuration (see `readProxyConfig`). */
+export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): ProxyHandler {
+  const now = options.now ?? Date.now;
+  const resmark = createResmarkClient({
+    environment: config.baseUrl,
+    auth: { username: config.username, apiKey: config.apiKey },
+    fetch: options.fetch,
+  });
+
+  const header = config.clientAddressHeader;
+  const clientKey = (c: Context) => {
+    if (header) {
+      // The last entry is the one the trusted front proxy added; earlier ones are the client's say.
+      const value = c.req.header(header)?.split(',').pop()?.trim();
+      if (value) return value;
+    }
+    return options.clientAddress?.(c.req.raw, c.env) ?? 'unknown';
+  };
+
+  const app = new Hono();
+  app.use(accessLog({ logger: options.logger ?? jsonLogger, now }));
+  app.use(cors({ allowedOrigins: config.allowedOrigins }));
+  app.use(rateLimit({ ...config.rateLimit, clientKey, now }));
+  app.use(
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () =>
+        errorResponse(
+          new ProxyError(413, `The request body is larger than ${config.maxBodyBytes} bytes.`),
+        ),
+    }),
+  );
+  app.route(
+    '/',
+    proxyRoutes({
+      resmark,
+      tokens: cartTokens(config.secret),
+      orderPolicy: config.orderPolicy,
+      maxBodyBytes: config.maxBodyBytes,
+      now,
+    }),
+  );
+  app.notFound((c) =>
+    errorResponse(
+      new ProxyError(
+        404,
+        `The checkout proxy has no endpoint ${c.req.method} ${c.req.path}.`,
+      ),
+    ),
+  );
+  app.onError((error) => errorResponse(error));
+
+  return async (request, env) => app.fetch(request, env);
+}

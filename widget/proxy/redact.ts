@@ -1,0 +1,27 @@
+/** Strips what a shopper must not see from every answer the proxy passes on. */
+
+/**
+ * Keys removed at any depth: internal comments, the staff user who made the cart or order, agent
+ * and agency data, and the billing memo (the operator's own note on how the order is paid).
+ */
+export const HIDDEN_KEYS: ReadonlySet<string> = new Set([
+  'internalComment',
+  'createdBy',
+  'createdByEmail',
+  'reseller',
+  'agentId',
+  'agencyId',
+  'agentEmail',
+  'agentName',
+  'billing',
+]);
+
+/** A deep copy of `value` without {@link HIDDEN_KEYS}. */
+export function redact<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(redact) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value))
+    if (!HIDDEN_KEYS.has(key)) copy[key] = redact(field);
+  return copy as T;
+}

@@ -1,0 +1,236 @@
+/**
+ * Every route the proxy answers, in one file: what a shopper may do, bound to their cart token,
+ * and the explicit refusals of what they may not. Answers are redacted on the way out.
+ */
+import { Hono, type Context } from 'hono';
+import type { AddCartItem } from '../../shared/cart.js';
+import type { ResmarkClient } from '../../shared/client.js';
+import type { Order } from '../../shared/order.js';
+import { CART_TOKEN_HEADER, CART_TOKEN_TTL_MS, type CartGrant, type CartTokens, type TokenProblem } from './cart-token.js';
+import { ProxyError, envelopeResponse } from './errors.js';
+import { orderTerms, type OrderPolicy } from './order-policy.js';
+import { redact } from './redact.js';
+import { fromUpstreamReference, toUpstreamReference } from './reference-id.js';
+
+/** What the routes need. */
+export interface RouteOptions {
+  /** The upstream client, authenticated as the operator's user. */
+  resmark: ResmarkClient;
+  tokens: CartTokens;
+  orderPolicy: OrderPolicy;
+  /** Largest body read, in bytes (the body-limit middleware checks first; this is the backstop). */
+  maxBodyBytes: number;
+  now: () => number;
+}
+
+const TOKEN_REFUSALS: Record<TokenProblem, string> = {
+  missing: `This cart needs its ${CART_TOKEN_HEADER} header: only the browser that created the cart may use it.`,
+  malformed: `The ${CART_TOKEN_HEADER} header is not a cart token: start a new cart.`,
+  forged: `The ${CART_TOKEN_HEADER} header was not issued by this checkout: start a new cart.`,
+  expired: 'This cart’s token has expired: start a new cart.',
+};
+
+const OTHER_CART = 'This cart belongs to another browser: start a new cart.';
+const OTHER_ORDER = 'This order was not made in this browser.';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A 200 in the envelope, redacted, with extra headers. */
+const ok = (data: unknown, headers: Record<string, string> = {}) =>
+  envelopeResponse(200, null, redact(data), headers);
+
+/** A query value as a number for the shared client's checks (`NaN` fails them with a message). */
+const numberOf = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+
+/** Builds the routes. */
+export function proxyRoutes(options: RouteOptions) {
+  const { resmark, tokens, now } = options;
+  const app = new Hono();
+
+  async function grantOf(c: Context): Promise<CartGrant> {
+    const verified = await tokens.verify(c.req.header(CART_TOKEN_HEADER), now());
+    if (!verified.ok) throw new ProxyError(401, TOKEN_REFUSALS[verified.problem]);
+    return verified.grant;
+  }
+
+  /** The grant for the cart in the path; another cart's token is a 403. */
+  async function cartOf(c: Context): Promise<string> {
+    const grant = await grantOf(c);
+    const cartId = c.req.param('id') ?? '';
+    if (grant.cartId !== cartId) throw new ProxyError(403, OTHER_CART);
+    return cartId;
+  }
+
+  async function bodyOf(c: Context): Promise<Record<string, unknown>> {
+    const text = await c.req.text();
+    if (new TextEncoder().encode(text).length > options.maxBodyBytes)
+      throw new ProxyError(413, `The request body is larger than ${options.maxBodyBytes} bytes.`);
+    if (!text.trim()) return {};
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new ProxyError(400, 'The request body is not valid JSON.');
+    }
+    if (!isRecord(value)) throw new ProxyError(400, 'The request body must be a JSON object.');
+    return value;
+  }
+
+  const token = (grant: CartGrant) => tokens.sign(grant);
+  const expiry = () => now() + CART_TOKEN_TTL_MS;
+
+  /** The order as the widget sees it: redacted, with the referenceId it sent. */
+  const shown = (order: Order, cartId: string) => ({
+    ...order,
+    referenceId: fromUpstreamReference(order.referenceId, cartId),
+  });
+
+  /** The grant that lets this browser read `order` too. */
+  const orderToken = (order: Order, cartId: string) =>
+    token({ cartId, orderId: order.id, confirmation: order.confirmation, expiresAt: expiry() });
+
+  // Products, inventory, pickups, tags: the catalogue is public, no token needed.
+  app.get('/product', async (c) => {
+    const q = c.req.query();
+    return ok(
+      await resmark.product.list({
+        limit: numberOf(q['limit']),
+        page: numberOf(q['page']),
+        ids: q['ids'],
+        tagIds: q['tagIds'],
+        lastModified: q['lastModified'],
+        productNumbers: q['productNumbers'],
+        productName: q['productName'],
+      }),
+    );
+  });
+  app.get('/product/:term', async (c) => ok(await resmark.product.get(c.req.param('term'))));
+  app.get('/product/:id/item', async (c) => {
+    const from = c.req.query('from');
+    const to = c.req.query('to');
+    // `from` missing is the shared client's input error (400, naming the field).
+    const query = { from: from as string, ...(to === undefined ? {} : { to }) };
+    return ok(await resmark.product.inventory(c.req.param('id'), query));
+  });
+  app.get('/product/:id/pickup', async (c) => ok(await resmark.product.pickups(c.req.param('id'))));
+  app.get('/tag', async () => ok(await resmark.tag.list()));
+
+  // Carts: a plain cart only; every call on it needs the token its creation answered with.
+  app.get('/cart', () => {
+    throw new ProxyError(403, 'Cart lists are not available through the checkout.');
+  });
+  app.post('/cart', async (c) => {
+    const body = await bodyOf(c);
+    if (c.req.query('supplierId') !== undefined || body['supplierId'] !== undefined)
+      throw new ProxyError(403, 'Reseller carts (supplierId) are not available through the checkout.');
+    const cart = await resmark.cart.create();
+    return ok(cart, {
+      [CART_TOKEN_HEADER]: await token({ cartId: cart.id, expiresAt: expiry() }),
+    });
+  });
+  app.get('/cart/:id', async (c) => ok(await resmark.cart.get(await cartOf(c))));
+  app.delete('/cart/:id', async (c) => ok(await resmark.cart.delete(await cartOf(c))));
+  app.post('/cart/:id/item', async (c) => {
+    const cartId = await cartOf(c);
+    const body = await bodyOf(c);
+    // `internalComment` is the operator's note: a shopper does not write it.
+    const { itemId, participants, pickupDetailId, locationId, locationOther } = body;
+    const item = { itemId, participants, pickupDetailId, locationId, locationOther };
+    // Not yet checked: the shared client's AddCartItem check refuses wrong types with a 400.
+    return ok(await resmark.cart.addItem(cartId, item as AddCartItem));
+  });
+  app.delete('/cart/:id/item/:itemId', async (c) =>
+    ok(await resmark.cart.removeItem(await cartOf(c), c.req.param('itemId'))),
+  );
+  app.put('/cart/:id/customer', async (c) => {
+    const cartId = await cartOf(c);
+    return ok(await resmark.cart.setCustomer(cartId, await bodyOf(c)));
+  });
+  app.post('/cart/:id/discount', async (c) => {
+    const cartId = await cartOf(c);
+    const { promoCode } = await bodyOf(c);
+    if (typeof promoCode !== 'string' || !promoCode.trim())
+      throw new ProxyError(400, 'promoCode is required.', {
+        data: { fields: { promoCode: 'promoCode is required' } },
+      });
+    const result = await resmark.cart.applyDiscount(cartId, promoCode);
+    if (result.status === 'applied') return ok(result.cart);
+    // The shared client turned the refusal into a result: answer it as Resmark did.
+    return envelopeResponse(400, result.message, { promoCode, reason: result.status });
+  });
+  app.get('/cart/:id/renew', async (c) => {
+    const renewal = await resmark.cart.renew(await cartOf(c));
+    // Not an envelope, as Resmark answers renew (docs/wire.md, Carts).
+    return new Response(JSON.stringify(redact(renewal)), {
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+  });
+
+  // Orders: create from this browser's cart, read that order, find it by this checkout's referenceId.
+  app.post('/order', async (c) => {
+    const grant = await grantOf(c);
+    const body = await bodyOf(c);
+    if (body['orderId'] !== undefined && body['orderId'] !== null)
+      throw new ProxyError(403, 'Adding to an existing order (orderId) is not available through the checkout.');
+    const { id, referenceId } = body;
+    if (typeof id !== 'string' || !id)
+      throw new ProxyError(400, 'id (the cart) is required.', {
+        data: { fields: { id: 'id is required' } },
+      });
+    if (id !== grant.cartId) throw new ProxyError(403, OTHER_CART);
+    const upstreamReference = toUpstreamReference(referenceId, grant.cartId);
+    const terms = orderTerms(options.orderPolicy);
+    // Only the cart, the namespaced referenceId and the policy's terms go upstream: notification
+    // switches and billing from the browser are dropped.
+    const order = await resmark.order.create({
+      id,
+      ...(upstreamReference === undefined ? {} : { referenceId: upstreamReference }),
+      ...terms,
+    });
+    return ok(shown(order, grant.cartId), {
+      [CART_TOKEN_HEADER]: await orderToken(order, grant.cartId),
+    });
+  });
+  app.get('/order', async (c) => {
+    const query = c.req.query();
+    const referenceId = query['referenceId'];
+    const extra = Object.keys(query).filter((key) => !['referenceId', 'limit', 'page'].includes(key));
+    if (referenceId === undefined || extra.length > 0)
+      throw new ProxyError(
+        403,
+        'Order lists are not available through the checkout: only a lookup by referenceId.',
+      );
+    const grant = await grantOf(c);
+    const order = await resmark.order.findByReferenceId(
+      toUpstreamReference(referenceId, grant.cartId) as string,
+    );
+    if (!order) return ok([]);
+    return ok([shown(order, grant.cartId)], {
+      [CART_TOKEN_HEADER]: await orderToken(order, grant.cartId),
+    });
+  });
+  app.get('/order/:id', async (c) => {
+    const grant = await grantOf(c);
+    const id = c.req.param('id');
+    if (grant.orderId === undefined || (id !== grant.orderId && id !== String(grant.confirmation)))
+      throw new ProxyError(403, OTHER_ORDER);
+    const order = await resmark.order.get(id);
+    // A confirmation number that now names another order must not show it.
+    if (order.id !== grant.orderId) throw new ProxyError(403, OTHER_ORDER);
+    return ok(shown(order, grant.cartId));
+  });
+  app.delete('/order/*', () => {
+    throw new ProxyError(403, 'Cancellations are not available through the checkout: contact the operator.');
+  });
+  app.delete('/order', () => {
+    throw new ProxyError(403, 'Cancellations are not available through the checkout: contact the operator.');
+  });
+  app.all('/agency/*', () => {
+    throw new ProxyError(403, 'Agency data is not available through the checkout.');
+  });
+  app.all('/authenticate', () => {
+    throw new ProxyError(403, 'The checkout authenticates by itself: there is nothing to sign in to.');
+  });
+  return app;
+}
