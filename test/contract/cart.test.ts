@@ -187,7 +187,7 @@ describe('promo codes', () => {
   it('SUMMER10 applies, with the totals from the API', async () => {
     const cart = await staff.cart.create();
     await staff.cart.addItem(cart.id, THREE);
-    const result = await staff.cart.applyDiscount(cart.id, ' summer10 ');
+    const result = await staff.cart.applyDiscount(cart.id, ' SUMMER10 ');
     assert.equal(result.status, 'applied');
     assert.ok(result.status === 'applied');
     assert.equal(result.cart.promoCode, 'SUMMER10');
