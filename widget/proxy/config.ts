@@ -76,7 +76,8 @@ export function readProxyConfig(env: ProxyEnv): ProxyConfig {
     );
 
   const username = text('RESMARK_USERNAME') ?? '';
-  if (!username) problems.push('RESMARK_USERNAME is required (the Resmark user the proxy books as)');
+  if (!username)
+    problems.push('RESMARK_USERNAME is required (the Resmark user the proxy books as)');
   const apiKey = text('RESMARK_API_KEY') ?? '';
   if (!apiKey) problems.push('RESMARK_API_KEY is required (that user’s API key)');
 
@@ -98,7 +99,11 @@ export function readProxyConfig(env: ProxyEnv): ProxyConfig {
       parsed = undefined;
     }
     // Exact origins only: a wildcard would let any page drive carts with the operator's key.
-    if (!parsed || parsed.origin !== origin.replace(/\/$/, '') || !/^https?:$/.test(parsed.protocol))
+    if (
+      !parsed ||
+      parsed.origin !== origin.replace(/\/$/, '') ||
+      !/^https?:$/.test(parsed.protocol)
+    )
       problems.push(
         `ALLOWED_ORIGINS entries must be origins like https://www.example.com (got "${origin}")`,
       );

@@ -75,10 +75,7 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
   );
   app.notFound((c) =>
     errorResponse(
-      new ProxyError(
-        404,
-        `The checkout proxy has no endpoint ${c.req.method} ${c.req.path}.`,
-      ),
+      new ProxyError(404, `The checkout proxy has no endpoint ${c.req.method} ${c.req.path}.`),
     ),
   );
   app.onError((error) => errorResponse(error));

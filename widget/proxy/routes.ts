@@ -6,7 +6,13 @@ import { Hono, type Context } from 'hono';
 import type { AddCartItem } from '../../shared/cart.js';
 import type { ResmarkClient } from '../../shared/client.js';
 import type { Order } from '../../shared/order.js';
-import { CART_TOKEN_HEADER, CART_TOKEN_TTL_MS, type CartGrant, type CartTokens, type TokenProblem } from './cart-token.js';
+import {
+  CART_TOKEN_HEADER,
+  CART_TOKEN_TTL_MS,
+  type CartGrant,
+  type CartTokens,
+  type TokenProblem,
+} from './cart-token.js';
 import { ProxyError, envelopeResponse } from './errors.js';
 import { orderTerms, type OrderPolicy } from './order-policy.js';
 import { redact } from './redact.js';
@@ -123,7 +129,10 @@ export function proxyRoutes(options: RouteOptions) {
   app.post('/cart', async (c) => {
     const body = await bodyOf(c);
     if (c.req.query('supplierId') !== undefined || body['supplierId'] !== undefined)
-      throw new ProxyError(403, 'Reseller carts (supplierId) are not available through the checkout.');
+      throw new ProxyError(
+        403,
+        'Reseller carts (supplierId) are not available through the checkout.',
+      );
     const cart = await resmark.cart.create();
     return ok(cart, {
       [CART_TOKEN_HEADER]: await token({ cartId: cart.id, expiresAt: expiry() }),
@@ -172,7 +181,10 @@ export function proxyRoutes(options: RouteOptions) {
     const grant = await grantOf(c);
     const body = await bodyOf(c);
     if (body['orderId'] !== undefined && body['orderId'] !== null)
-      throw new ProxyError(403, 'Adding to an existing order (orderId) is not available through the checkout.');
+      throw new ProxyError(
+        403,
+        'Adding to an existing order (orderId) is not available through the checkout.',
+      );
     const { id, referenceId } = body;
     if (typeof id !== 'string' || !id)
       throw new ProxyError(400, 'id (the cart) is required.', {
@@ -195,7 +207,9 @@ export function proxyRoutes(options: RouteOptions) {
   app.get('/order', async (c) => {
     const query = c.req.query();
     const referenceId = query['referenceId'];
-    const extra = Object.keys(query).filter((key) => !['referenceId', 'limit', 'page'].includes(key));
+    const extra = Object.keys(query).filter(
+      (key) => !['referenceId', 'limit', 'page'].includes(key),
+    );
     if (referenceId === undefined || extra.length > 0)
       throw new ProxyError(
         403,
@@ -221,16 +235,25 @@ export function proxyRoutes(options: RouteOptions) {
     return ok(shown(order, grant.cartId));
   });
   app.delete('/order/*', () => {
-    throw new ProxyError(403, 'Cancellations are not available through the checkout: contact the operator.');
+    throw new ProxyError(
+      403,
+      'Cancellations are not available through the checkout: contact the operator.',
+    );
   });
   app.delete('/order', () => {
-    throw new ProxyError(403, 'Cancellations are not available through the checkout: contact the operator.');
+    throw new ProxyError(
+      403,
+      'Cancellations are not available through the checkout: contact the operator.',
+    );
   });
   app.all('/agency/*', () => {
     throw new ProxyError(403, 'Agency data is not available through the checkout.');
   });
   app.all('/authenticate', () => {
-    throw new ProxyError(403, 'The checkout authenticates by itself: there is nothing to sign in to.');
+    throw new ProxyError(
+      403,
+      'The checkout authenticates by itself: there is nothing to sign in to.',
+    );
   });
   return app;
 }
