@@ -1,0 +1,20 @@
+/**
+ * Small helpers the booking elements share: month arithmetic on `YYYY-MM` strings (inventory
+ * months are UTC, docs/wire.md, Inventory) and the seats a slot has left.
+ */
+import type { InventorySlot } from '../../shared/product.js';
+
+/** `YYYY-MM` of an epoch-ms instant, in UTC like the inventory's dates. */
+export const monthOf = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
+
+/** `YYYY-MM` `n` months after `month` (before it when `n` is negative). */
+export function addMonths(month: string, n: number): string {
+  const [year, m] = month.split('-').map(Number);
+  return monthOf(Date.UTC(year ?? 1970, (m ?? 1) - 1 + n, 1));
+}
+
+/** Seats (or units) left in a slot, all tiers together: `tiersAvailable['*']`. */
+export const seatsLeft = (slot: InventorySlot): number => slot.tiersAvailable['*'] ?? 0;
+
+/** "Nearly full": this few seats left or fewer (docs/widget-elements.md). */
+export const FEW_LEFT = 3;

@@ -1,0 +1,154 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { formatMoney } from '../../shared/format.js';
+import type { Product } from '../../shared/product.js';
+import { fire } from '../events.js';
+import { sanitize } from '../sanitize.js';
+import { base } from '../styles.js';
+
+/**
+ * The products a shopper can book (step 1): image, name, short description, highlights, a
+ * from-price and a "Book" button each.
+ * @tag resmark-product-list
+ * @summary The bookable products, one card each.
+ * @fires resmark-product-select - The shopper pressed a product's "Book"; `detail.product` is it.
+ * @csspart list - The list of cards.
+ * @csspart product - One product's card.
+ * @csspart image - A product's image.
+ * @csspart price - A product's "From …" price.
+ * @csspart book - A product's "Book" button.
+ * @cssprop --resmark-color-subtle - Background of the loading skeletons.
+ */
+export class ResmarkProductList extends LitElement {
+  static override properties = {
+    products: { attribute: false },
+    loading: { type: Boolean },
+    error: {},
+    locale: {},
+    currency: {},
+  };
+
+  static override styles = [
+    base,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: var(--_space);
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+      }
+      li {
+        display: flex;
+        flex-direction: column;
+        gap: 0.5rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        background: var(--_surface);
+      }
+      img,
+      .skeleton {
+        width: 100%;
+        aspect-ratio: 3 / 2;
+        object-fit: cover;
+        border-radius: var(--_radius);
+        background: var(--_subtle);
+      }
+      h3,
+      p {
+        margin: 0;
+      }
+      .highlights ul {
+        display: block;
+        padding-inline-start: 1.25rem;
+        list-style: disc;
+      }
+      .price {
+        font-weight: 600;
+        margin-top: auto;
+      }
+    `,
+  ];
+
+  /** The products to offer, in order. */
+  declare products: Product[];
+  /** The products are being fetched: show skeletons. */
+  declare loading: boolean;
+  /** Why the products could not be fetched (the host fires `resmark-error`). */
+  declare error: string | undefined;
+  /** BCP 47 tag for money; the browser's when unset. */
+  declare locale: string | undefined;
+  /** ISO 4217 code for a product that names none. */
+  declare currency: string;
+
+  // One fragment per product: Lit keeps a node that is the same object, and rebuilding on every
+  // render would cost a parse each time.
+  #highlights = new WeakMap<Product, DocumentFragment>();
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.products = [];
+    this.loading = false;
+    this.currency = 'USD';
+  }
+
+  override render() {
+    const empty = !this.loading && !this.error && this.products.length === 0;
+    // One live region that is always there: a region created with its text is often not read.
+    return html`<p role="status" class=${this.loading ? 'visually-hidden' : ''}>
+        ${this.loading ? msg('Loading tours…') : empty ? msg('No tours to book right now') : ''}
+      </p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <ul part="list" aria-busy=${this.loading ? 'true' : 'false'}>
+        ${
+          this.loading
+            ? [0, 1].map(() => html`<li aria-hidden="true"><div class="skeleton"></div></li>`)
+            : this.error
+              ? nothing
+              : this.products.map((product) => this.#card(product))
+        }
+      </ul>`;
+  }
+
+  #card(product: Product) {
+    const image = product.images[0];
+    // The marketing price is a string; the bookable prices are only known once inventory loads.
+    const price = /^\d+(\.\d+)?$/.test(product.price.trim())
+      ? msg(
+          str`From ${formatMoney(Number(product.price), product.currency ?? this.currency, this.locale)}`,
+        )
+      : product.price;
+    let highlights = this.#highlights.get(product);
+    if (!highlights) this.#highlights.set(product, (highlights = sanitize(product.highlights)));
+    return html`<li part="product">
+      ${
+        image
+          ? html`<img part="image" src=${image.small} alt=${image.alt ?? ''} loading="lazy" />`
+          : nothing
+      }
+      <h3>${product.name}</h3>
+      <p>${product.shortDescription}</p>
+      <div class="highlights">${highlights}</div>
+      ${price ? html`<p class="price" part="price">${price}</p>` : nothing}
+      <button
+        class="primary"
+        part="book"
+        @click=${() => fire(this, 'resmark-product-select', { product })}
+      >
+        ${msg('Book')}<span class="visually-hidden"> ${product.name}</span>
+      </button>
+    </li>`;
+  }
+}
+
+customElements.get('resmark-product-list') ??
+  customElements.define('resmark-product-list', ResmarkProductList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmark-product-list': ResmarkProductList;
+  }
+}
