@@ -27,8 +27,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const perMs = options.perMinute / 60_000;
   const buckets = new Map<string, Bucket>();
 
+  // A clock that steps back (NTP, a test) must not drain anyone's bucket.
   const level = (bucket: Bucket, at: number) =>
-    Math.min(burst, bucket.tokens + (at - bucket.at) * perMs);
+    Math.min(burst, bucket.tokens + Math.max(0, at - bucket.at) * perMs);
 
   // Memory stays bounded by the active clients: an idle client's bucket is full, so forgetting it
   // changes nothing.
@@ -41,7 +42,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     const key = clientKey(c);
     const bucket = buckets.get(key) ?? { tokens: burst, at };
     bucket.tokens = level(bucket, at);
-    bucket.at = at;
+    bucket.at = Math.max(bucket.at, at);
     if (bucket.tokens < 1) {
       const seconds = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
       throw new ProxyError(429, `Too many requests: try again in ${seconds} s.`, {
