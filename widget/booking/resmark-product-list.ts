@@ -144,7 +144,8 @@ export class ResmarkProductList extends LitElement {
   }
 }
 
-customElements.get('resmark-product-list') ??
+// Twice-loaded scripts (a page with both builds) must not throw on the second define.
+if (!customElements.get('resmark-product-list'))
   customElements.define('resmark-product-list', ResmarkProductList);
 
 declare global {
