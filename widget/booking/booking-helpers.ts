@@ -18,3 +18,22 @@ export const seatsLeft = (slot: InventorySlot): number => slot.tiersAvailable['*
 
 /** "Nearly full": this few seats left or fewer (docs/widget-elements.md). */
 export const FEW_LEFT = 3;
+
+/** `YYYY-MM-DD` of an epoch-ms instant, in UTC. */
+export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * An `Intl.DateTimeFormat` in UTC (inventory dates are UTC days); a malformed locale tag from a
+ * page attribute falls back to the browser's instead of breaking the widget.
+ */
+export function utcFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const all = { ...options, timeZone: 'UTC' };
+  try {
+    return new Intl.DateTimeFormat(locale, all);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, all);
+  }
+}
