@@ -1,0 +1,114 @@
+/**
+ * What the cart summary and the confirmation both show: a booked time slot's line (product, day
+ * and times, people, total) and the totals list. One copy, so the widget's bytes count it once.
+ */
+import { msg, str } from '@lit/localize';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { formatDate, formatMoney, formatTime } from '../../shared/format.js';
+
+/** The parts of a cart or order item a line shows. */
+export interface Line {
+  productName: string;
+  total: number;
+  participants?: Record<string, number>;
+  participantList?: { tier: string; status?: string }[];
+  unitList?: { tier: string; status?: string }[];
+}
+
+/** "Wed, Nov 25, 2026, 9:00 AM – 1:00 PM"; "" for a dateless item (no start). */
+export function when(start: string | null, end: string | null, locale?: string): string {
+  if (!start) return '';
+  const from = `${formatDate(start, locale)}, ${formatTime(start, locale)}`;
+  return end ? `${from} – ${formatTime(end, locale)}` : from;
+}
+
+/** "2 × Adult, 1 × Child": the item's own counts, else its people's lines (cancelled ones left out). */
+export function people(line: Line): string {
+  let counts = line.participants;
+  if (!counts) {
+    counts = {};
+    for (const { tier, status } of line.participantList ?? line.unitList ?? [])
+      if (status !== 'cancelled') counts[tier] = (counts[tier] ?? 0) + 1;
+  }
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([tier, n]) => `${n} × ${tier}`)
+    .join(', ');
+}
+
+/** One line: product, day and times, people, anything `extra`, and the line's total. */
+export function lineTemplate(
+  line: Line,
+  time: string,
+  currency: string,
+  locale: string | undefined,
+  extra: unknown = nothing,
+): TemplateResult {
+  return html`<li part="item">
+    <p class="row">
+      <strong part="product">${line.productName}</strong>
+      <span part="item-total">${formatMoney(line.total, currency, locale)}</span>
+    </p>
+    ${time ? html`<p class="muted">${time}</p>` : nothing}
+    <p>${people(line)}</p>
+    ${extra}
+  </li>`;
+}
+
+/** The totals as a definition list; rows with no amount are left out, the last row is bold. */
+export function totalsTemplate(
+  rows: [label: string, amount: number | null | undefined][],
+  currency: string,
+  locale: string | undefined,
+): TemplateResult {
+  return html`<dl part="totals">
+    ${rows.map(([label, amount]) =>
+      amount == null
+        ? nothing
+        : html`<div class="row">
+            <dt>${label}</dt>
+            <dd>${formatMoney(amount, currency, locale)}</dd>
+          </div>`,
+    )}
+  </dl>`;
+}
+
+/** The discount row's label, naming the code when there is one. */
+export const discountLabel = (code: string | null | undefined) =>
+  code ? msg(str`Discount (${code})`) : msg('Discount');
+
+/** Styles for {@link lineTemplate} and {@link totalsTemplate}. */
+export const lineStyles = css`
+  :host {
+    display: block;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li {
+    display: grid;
+    gap: 0.25rem;
+    padding: calc(var(--_space) * 0.75) 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  p,
+  dl,
+  dd {
+    margin: 0;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 var(--_space);
+  }
+  dl {
+    padding-top: calc(var(--_space) / 2);
+  }
+  dl .row:last-child {
+    font-weight: 700;
+    font-size: 1.125em;
+  }
+`;
