@@ -1,0 +1,690 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { Cart } from '../shared/cart.js';
+import { ResmarkError } from '../shared/errors.js';
+import type { Order } from '../shared/order.js';
+import type { Product, ProductQuery } from '../shared/product.js';
+import { CartSession } from '../shared/session.js';
+import {
+  itemsOf,
+  productItem,
+  track,
+  type AnalyticsEvent,
+  type AnalyticsItem,
+} from './analytics.js';
+import './booking/resmark-product-booker.js';
+import './booking/resmark-product-list.js';
+import './checkout/resmark-cart-summary.js';
+import './checkout/resmark-confirmation.js';
+import './checkout/resmark-customer-form.js';
+import './checkout/resmark-hold-timer.js';
+import './checkout/resmark-order-review.js';
+import './checkout/resmark-promo-code.js';
+import { fire, type ResmarkEvent } from './events.js';
+import { useLocale } from './localize.js';
+import { createProxyClient, type ProxyClient } from './proxy-client.js';
+import { clearCart, readCart, takeResumeLink, writeCart, type SavedCart } from './storage.js';
+import { base } from './styles.js';
+
+/** The steps of the flow, in order. */
+export type CheckoutStep = 'products' | 'product' | 'cart' | 'details' | 'review' | 'done';
+
+/** What a write in flight is doing (announced, and it disables its control). */
+type Busy = '' | 'add' | 'remove' | 'promo' | 'customer' | 'order' | 'renew';
+
+/** The promo code box's state, as `resmark-promo-code` takes it. */
+interface PromoState {
+  status: 'idle' | 'applying' | 'applied' | 'invalid' | 'not-applicable';
+  code?: string | undefined;
+  message?: string | undefined;
+}
+
+// Where "Back" goes from each step; the product list goes back to a cart only if there is one.
+const PREVIOUS: Partial<Record<CheckoutStep, CheckoutStep>> = {
+  product: 'products',
+  cart: 'products',
+  details: 'cart',
+  review: 'details',
+};
+
+// Renew the hold on the shopper's activity once less than this is left, so nobody who is still
+// typing loses seats; a shopper who walked away lets it lapse (the seats go back on sale).
+const RENEW_WITHIN_MS = 10 * 60_000;
+
+const split = (list: string | undefined) =>
+  (list ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+/**
+ * The whole booking flow an operator embeds: products → date, time and quantities → cart (with
+ * the seat hold and a promo code) → customer details → review → confirmation. It talks only to the
+ * operator's proxy, keeps one cart session, survives a reload during the hold (session storage),
+ * opens a cart handed over by a resume link (`?resmark-cart=<id>&resmark-token=<token>`), sets no
+ * cookies, and with `variant="dialog"` fetches nothing until the shopper opens it.
+ * @tag resmark-checkout
+ * @summary The embeddable Resmark booking widget.
+ * @fires resmark-ready - The product list is on screen; `detail.products` is how many.
+ * @fires resmark-cart-change - The cart changed (item added or removed, promo applied, hold renewed or lost); `detail.cart`.
+ * @fires resmark-item-add - A time slot was added; `detail.cartId`, `detail.item` (the API's cart item).
+ * @fires resmark-checkout-complete - The order was placed; `detail.orderId`, `confirmation`, `items`, `total`, `currency`.
+ * @fires resmark-error - Something failed and the shopper was told; `detail.kind`, `message`, `status`.
+ * @csspart open-button - The "Book now" button of `variant="dialog"`.
+ * @csspart dialog - The modal `<dialog>` of `variant="dialog"`.
+ * @csspart panel - The flow's box.
+ * @csspart step-heading - Each step's heading (it takes focus when the step changes).
+ * @csspart back-button - The "Back" button.
+ * @cssprop --resmark-color-accent - Primary buttons, focus ring, links. Default #0b5f86.
+ * @cssprop --resmark-color-on-accent - Text on the accent colour. Default #ffffff.
+ * @cssprop --resmark-color-text - Body text. Default #1b2631.
+ * @cssprop --resmark-color-muted - Secondary text. Default #4f5d69.
+ * @cssprop --resmark-color-surface - Backgrounds of the panel, cards and fields. Default #ffffff.
+ * @cssprop --resmark-color-subtle - Quiet backgrounds (skeletons, notices). Default #f2f5f7.
+ * @cssprop --resmark-color-border - Borders of fields, cards and buttons. Default #8a97a3.
+ * @cssprop --resmark-color-danger - Errors. Default #b3261e.
+ * @cssprop --resmark-color-warning - Warnings (the hold running out, nearly full). Default #8a4b00.
+ * @cssprop --resmark-color-success - Success (a promo applied, the confirmation). Default #1b6e2e.
+ * @cssprop --resmark-radius - Corner radius. Default 8px.
+ * @cssprop --resmark-space - The spacing unit. Default 1rem.
+ * @cssprop --resmark-font-family - Font. Default: the page's.
+ * @cssprop --resmark-font-size - Base font size. Default 1rem.
+ * @cssprop --resmark-focus-color - Focus ring. Default: the accent colour.
+ */
+export class ResmarkCheckout extends LitElement {
+  static override properties = {
+    proxy: {},
+    products: {},
+    tags: {},
+    locale: {},
+    currency: {},
+    variant: { reflect: true },
+    analytics: {},
+    _step: { state: true },
+    _list: { state: true },
+    _loading: { state: true },
+    _listError: { state: true },
+    _product: { state: true },
+    _busy: { state: true },
+    _error: { state: true },
+    _fields: { state: true },
+    _promo: { state: true },
+    _started: { state: true },
+  };
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      .panel {
+        display: grid;
+        gap: var(--_space);
+        padding: var(--_space);
+        background: var(--_surface);
+        border-radius: var(--_radius);
+      }
+      .bar,
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        justify-content: space-between;
+      }
+      .close {
+        margin-inline-start: auto;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.35em;
+      }
+      p {
+        margin: 0;
+      }
+      dialog {
+        width: min(44rem, 100vw - 1rem);
+        max-height: calc(100dvh - 1rem);
+        padding: 0;
+        border: 0;
+        border-radius: var(--_radius);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.55);
+      }
+    `,
+  ];
+
+  /** Base URL of the operator's proxy (`widget/proxy/`); the widget talks to nothing else. */
+  declare proxy: string | undefined;
+  /** Product numbers or ids to offer, comma-separated (`94175,94176`); all of them when empty. */
+  declare products: string | undefined;
+  /** Tag ids, comma-separated: offer the products with these tags instead of `products`. */
+  declare tags: string | undefined;
+  /** BCP 47 language tag; default the page's `<html lang>`, else the browser's. */
+  declare locale: string | undefined;
+  /** ISO 4217 code for prices; default the cart's or product's currency, else USD. */
+  declare currency: string | undefined;
+  /** `inline` (the flow in place) or `dialog` (a "Book now" button opening a modal dialog). */
+  declare variant: 'inline' | 'dialog';
+  /** `datalayer` also pushes GA4 e-commerce events to `window.dataLayer`. */
+  declare analytics: string | undefined;
+
+  declare private _step: CheckoutStep;
+  declare private _list: Product[];
+  declare private _loading: boolean;
+  declare private _listError: string | undefined;
+  declare private _product: Product | undefined;
+  declare private _busy: Busy;
+  declare private _error: string | undefined;
+  declare private _fields: Record<string, string> | undefined;
+  declare private _promo: PromoState;
+  declare private _started: boolean;
+
+  #api: ProxyClient | undefined;
+  #session: CartSession | undefined;
+  #booting: Promise<void> | undefined;
+  #resume: SavedCart | undefined;
+  #listed: string | undefined;
+  #lastCart: Cart | undefined;
+  #focusHeading = false;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.variant = 'inline';
+    this._step = 'products';
+    this._list = [];
+    this._loading = false;
+    this._busy = '';
+    this._promo = { status: 'idle' };
+    this._started = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void useLocale(this.#lang());
+    // Read (and clear from the address bar) at once, even before a dialog is opened: the token
+    // must not stay in the URL, and a reload before the first open must not lose the cart.
+    const link = takeResumeLink();
+    if (link) {
+      this.#resume = link;
+      if (this.proxy) writeCart(this.proxy, link);
+    }
+    if (this.variant !== 'dialog') void this.#start();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) void useLocale(this.#lang());
+    if (this.#api && this.#listKey() !== this.#listed) void this.#loadProducts();
+    if (this.#focusHeading) {
+      this.#focusHeading = false;
+      this.#heading()?.focus();
+    }
+  }
+
+  /**
+   * Shows the flow: the dialog variant opens its dialog (loading the products on the first
+   * open); the inline variant scrolls to its heading and focuses it.
+   */
+  async open(): Promise<void> {
+    void this.#start();
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+    // Focusing the heading also scrolls it into view, and a screen reader reads where we are.
+    this.#heading()?.focus();
+  }
+
+  /** Discards the cart (its seats go back on sale) and starts over at the product list. */
+  async reset(): Promise<void> {
+    const session = this.#session;
+    this._error = this._fields = this._product = undefined;
+    this._promo = { status: 'idle' };
+    if (session && session.state !== 'ordering') {
+      // A cart that cannot be deleted now (offline) lapses on its own within the hold.
+      await session.discard().catch(() => session.reset());
+    }
+    if (this.proxy) clearCart(this.proxy);
+    this.#go('products');
+  }
+
+  override render() {
+    const flow = this._started ? this.#flow() : nothing;
+    if (this.variant !== 'dialog') return flow;
+    return html`<button
+        part="open-button"
+        class="primary"
+        aria-haspopup="dialog"
+        @click=${() => this.open()}
+      >
+        ${msg('Book now')}
+      </button>
+      <dialog part="dialog" aria-labelledby="heading" @close=${this.#closed}>${flow}</dialog>`;
+  }
+
+  #flow() {
+    const step = this._step;
+    const session = this.#session;
+    const back =
+      step === 'products' ? (session?.cart?.items.length ? 'cart' : undefined) : PREVIOUS[step];
+    const busy = {
+      '': '',
+      add: msg('Adding to your cart…'),
+      remove: msg('Updating your cart…'),
+      promo: msg('Applying the code…'),
+      customer: msg('Saving your details…'),
+      order: msg('Placing your order…'),
+      renew: msg('Holding your seats…'),
+    }[this._busy];
+    const title = {
+      products: msg('Choose a tour'),
+      product: this._product?.name ?? msg('Choose a date and time'),
+      cart: msg('Your cart'),
+      details: msg('Your details'),
+      review: msg('Review and book'),
+      done: msg('Booking confirmed'),
+    }[step];
+    // The product list and the review show their own errors where the shopper is looking.
+    const error = step === 'products' || step === 'review' ? undefined : this._error;
+    return html`<section
+      part="panel"
+      class="panel"
+      aria-busy=${this._busy ? 'true' : 'false'}
+      @pointerdown=${this.#active}
+      @keydown=${this.#active}
+    >
+      <div class="bar">
+        ${
+          back && step !== 'done'
+            ? html`<button part="back-button" @click=${() => this.#go(back)}>
+                ${msg('Back')}
+              </button>`
+            : nothing
+        }
+        ${
+          this.variant === 'dialog'
+            ? html`<button class="close" @click=${this.#close}>${msg('Close')}</button>`
+            : nothing
+        }
+      </div>
+      <h2 id="heading" part="step-heading" tabindex="-1">${title}</h2>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : nothing} ${this.#step()}
+      <p class="visually-hidden" role="status">${busy}</p>
+    </section>`;
+  }
+
+  #step() {
+    const session = this.#session;
+    const cart = session?.cart;
+    const locale = this.#lang();
+    const currency = this.#currency();
+    switch (this._step) {
+      case 'products':
+        return html`<resmark-product-list
+          .products=${this._list}
+          .loading=${this._loading}
+          .error=${this._listError}
+          .locale=${locale}
+          .currency=${currency}
+          @resmark-product-select=${this.#select}
+        ></resmark-product-list>`;
+      case 'product':
+        return html`<resmark-product-booker
+          .client=${this.#api?.client}
+          .product=${this._product}
+          .locale=${locale}
+          .currency=${currency}
+          .busy=${this._busy === 'add'}
+          @resmark-item-request=${this.#add}
+        ></resmark-product-booker>`;
+      case 'done':
+        return html`<resmark-confirmation
+          .order=${session?.order}
+          .locale=${locale}
+          .currency=${currency}
+          @resmark-booking-restart=${() => this.reset()}
+        ></resmark-confirmation>`;
+    }
+    if (!session || !cart || session.state === 'failed')
+      return html`<p>${msg('This cart is no longer available.')}</p>
+        <button class="primary" @click=${() => this.reset()}>${msg('Start over')}</button>`;
+    const expired = session.state === 'expired';
+    // Expired: the timer shows the notice and its "Hold my seats again"; nothing else may go on.
+    const timer = html`<resmark-hold-timer
+      .expiresAt=${expired ? 0 : session.expiresAt}
+      .renewing=${this._busy === 'renew'}
+      @resmark-hold-renew=${this.#renew}
+    ></resmark-hold-timer>`;
+    if (expired) return timer;
+    switch (this._step) {
+      case 'cart':
+        return html`${timer}
+          <resmark-cart-summary
+            .cart=${cart}
+            .editable=${true}
+            .locale=${locale}
+            .currency=${currency}
+            @resmark-item-remove=${this.#remove}
+          ></resmark-cart-summary>
+          <resmark-promo-code
+            .status=${this._promo.status}
+            .code=${this._promo.code}
+            .message=${this._promo.message}
+            @resmark-promo-apply=${this.#applyPromo}
+          ></resmark-promo-code>
+          <div class="actions">
+            <button @click=${() => this.#go('products')}>${msg('Add another tour')}</button>
+            <button
+              class="primary"
+              ?disabled=${!cart.items.length || !!this._busy}
+              @click=${this.#checkout}
+            >
+              ${msg('Continue')}
+            </button>
+          </div>`;
+      case 'details':
+        return html`${timer}
+          <resmark-customer-form
+            .rules=${cart}
+            .value=${cart.customer}
+            .errors=${this._fields}
+            .busy=${this._busy === 'customer'}
+            @resmark-customer-submit=${this.#setCustomer}
+          ></resmark-customer-form>`;
+      default:
+        return html`${timer}
+          <resmark-order-review
+            .cart=${cart}
+            .customer=${cart.customer}
+            .placing=${this._busy === 'order'}
+            .error=${this._error}
+            .locale=${locale}
+            .currency=${currency}
+            @resmark-order-place=${this.#place}
+          ></resmark-order-review>`;
+    }
+  }
+
+  // Config is read here, once: the proxy and any saved or handed-over cart.
+  #start(): Promise<void> {
+    this._started = true;
+    return (this.#booting ??= this.#boot());
+  }
+
+  async #boot(): Promise<void> {
+    const proxy = this.proxy;
+    if (!proxy) {
+      this._listError = msg('This checkout is not set up yet.');
+      this.#fail(new ResmarkError('input', 'The proxy attribute is missing.'), false);
+      return;
+    }
+    const saved = this.#resume ?? readCart(proxy);
+    this.#api = createProxyClient(proxy, saved?.token, () => this.#save());
+    void this.#loadProducts();
+    const options = { api: this.#api.client };
+    let session: CartSession | undefined;
+    if (saved) {
+      try {
+        session = await CartSession.restore(saved.snapshot, options);
+      } catch (error) {
+        this.#fail(error);
+      }
+    }
+    session ??= new CartSession(options);
+    this.#session = session;
+    this.#lastCart = session.cart;
+    session.on('change', ({ cart }) => {
+      this.#save();
+      if (cart !== this.#lastCart || session.state === 'expired')
+        fire(this, 'resmark-cart-change', { cart: (this.#lastCart = cart) });
+      this.requestUpdate();
+    });
+    session.on('order', ({ order }) => this.#complete(order));
+    if (session.order) {
+      // The order was on its way when the page went away: the page has not heard of it yet.
+      if (saved?.snapshot.state === 'ordering') this.#complete(session.order);
+      else this.#go('done', false);
+    } else if (session.state === 'failed') {
+      session.reset();
+      this._error = msg('Your earlier cart is no longer available.');
+    } else if (session.cart?.items.length) this.#go('cart', false);
+    this.#save();
+  }
+
+  #listKey() {
+    return `${this.tags ?? ''}|${this.products ?? ''}`;
+  }
+
+  async #loadProducts(): Promise<void> {
+    const client = this.#api?.client;
+    if (!client) return;
+    const key = (this.#listed = this.#listKey());
+    const wanted = split(this.tags || this.products);
+    const numbers = wanted.filter((entry) => /^\d+$/.test(entry));
+    const ids = wanted.filter((entry) => !/^\d+$/.test(entry));
+    // Ids and numbers are separate filters the API would AND together: ask for each kind.
+    const queries: ProductQuery[] = this.tags
+      ? [{ tagIds: wanted }]
+      : wanted.length
+        ? [
+            ...(numbers.length ? [{ productNumbers: numbers }] : []),
+            ...(ids.length ? [{ ids }] : []),
+          ]
+        : [{}];
+    this._loading = true;
+    this._listError = undefined;
+    try {
+      const lists = await Promise.all(queries.map((query) => client.product.list(query)));
+      if (key !== this.#listed) return;
+      const rank = (product: Product) => {
+        const at = wanted.findIndex((w) => w === product.id || w === String(product.productNumber));
+        return at < 0 ? wanted.length : at;
+      };
+      const seen = new Set<string>();
+      this._list = lists
+        .flat()
+        .filter((product) => !seen.has(product.id) && !!seen.add(product.id))
+        .sort((a, b) => (this.tags ? 0 : rank(a) - rank(b)));
+      this._loading = false;
+      await this.updateComplete;
+      fire(this, 'resmark-ready', { products: this._list.length });
+    } catch (error) {
+      if (key !== this.#listed) return;
+      this._listError = this.#fail(error, false);
+    } finally {
+      if (key === this.#listed) this._loading = false;
+    }
+  }
+
+  #select(event: ResmarkEvent<'resmark-product-select'>) {
+    const { product } = event.detail;
+    this._product = product;
+    this.#track('view_item', [productItem(product)], Number(product.price) || 0, product.currency);
+    this.#go('product');
+  }
+
+  async #add(event: ResmarkEvent<'resmark-item-request'>) {
+    const { item } = event.detail;
+    // The add-item schema lets numeric strings through (as real clients send them); the session
+    // takes numbers.
+    const participants = Object.fromEntries(
+      Object.entries(item.participants).map(([tier, count]) => [tier, Number(count)]),
+    );
+    const cart = await this.#act('add', (session) => session.addItem({ ...item, participants }));
+    const line = cart?.items.find((entry) => entry.itemId === item.itemId);
+    if (!cart || !line) return;
+    fire(this, 'resmark-item-add', { cartId: cart.id, item: line });
+    this.#track('add_to_cart', itemsOf([line]), line.total, cart.currency);
+    this._promo = { status: 'idle', code: cart.promoCode ?? undefined };
+    this.#go('cart');
+  }
+
+  async #remove(event: ResmarkEvent<'resmark-item-remove'>) {
+    const cart = await this.#act('remove', (session) => session.removeItem(event.detail.itemId));
+    if (cart && !cart.items.length) this.#go('products');
+  }
+
+  async #applyPromo(event: ResmarkEvent<'resmark-promo-apply'>) {
+    const code = event.detail.promoCode;
+    this._promo = { status: 'applying', code };
+    const result = await this.#act('promo', (session) => session.applyDiscount(code));
+    this._promo = !result
+      ? { status: 'idle', code }
+      : result.status === 'applied'
+        ? { status: 'applied', code }
+        : { status: result.status, code, message: result.message };
+  }
+
+  #checkout() {
+    const cart = this.#session?.cart;
+    if (cart) this.#track('begin_checkout', itemsOf(cart.items), cart.total, cart.currency);
+    this.#go('details');
+  }
+
+  async #setCustomer(event: ResmarkEvent<'resmark-customer-submit'>) {
+    this._fields = undefined;
+    const cart = await this.#act('customer', (session) =>
+      session.setCustomer(event.detail.customer),
+    );
+    if (cart) this.#go('review');
+  }
+
+  async #place() {
+    // The session makes a double click one order anyway; this keeps it one busy state too.
+    if (this._busy === 'order') return;
+    await this.#act('order', (session) => session.placeOrder());
+  }
+
+  async #renew() {
+    const renewed = await this.#act('renew', (session) => session.renew());
+    if (renewed?.errors.length)
+      this._error = msg('Some seats could not be held again and were removed from your cart.');
+  }
+
+  // Activity inside the flow keeps the hold alive (issue 4, "The hold").
+  #active() {
+    const session = this.#session;
+    if (
+      session &&
+      !this._busy &&
+      (session.state === 'holding' || session.state === 'customer-set') &&
+      session.remainingMs() < RENEW_WITHIN_MS
+    )
+      void this.#renew();
+  }
+
+  #complete(order: Order) {
+    fire(this, 'resmark-checkout-complete', {
+      orderId: order.id,
+      confirmation: order.confirmation,
+      items: order.items,
+      total: order.total,
+      currency: order.currency,
+    });
+    this.#track('purchase', itemsOf(order.items), order.total, order.currency, {
+      transaction_id: String(order.confirmation),
+    });
+    this.#go('done');
+  }
+
+  /** Runs one session call with its busy state; a failure is shown and fired, never thrown. */
+  async #act<T>(busy: Busy, work: (session: CartSession) => Promise<T>): Promise<T | undefined> {
+    await this.#start();
+    const session = this.#session;
+    if (!session) return undefined;
+    this._busy = busy;
+    this._error = undefined;
+    try {
+      return await work(session);
+    } catch (error) {
+      this.#fail(error);
+      return undefined;
+    } finally {
+      this._busy = '';
+    }
+  }
+
+  /** Tells the shopper (unless `show` is false: the caller shows it) and the page; returns the message. */
+  #fail(error: unknown, show = true): string {
+    const known = error instanceof ResmarkError ? error : undefined;
+    const message = known?.message ?? msg('Something went wrong. Please try again.');
+    if (known?.fields) this._fields = known.fields;
+    else if (show) this._error = message;
+    fire(this, 'resmark-error', {
+      kind: known?.kind ?? 'unknown',
+      message,
+      ...(known?.status === undefined ? {} : { status: known.status }),
+    });
+    return message;
+  }
+
+  #save() {
+    const proxy = this.proxy;
+    const snapshot = this.#session?.snapshot();
+    if (!proxy || !snapshot) return;
+    // Nothing left to resume once the order exists or before there is a cart.
+    if (snapshot.state === 'ordered' || snapshot.cartId === undefined) clearCart(proxy);
+    else writeCart(proxy, { snapshot, token: this.#api?.token() });
+  }
+
+  #go(step: CheckoutStep, focus = true) {
+    if (step !== this._step) this._error = undefined;
+    this._step = step;
+    // Moving focus on every step change tells a screen reader where the shopper now is; not on
+    // restore, which must not pull the page's focus into the widget.
+    this.#focusHeading = focus;
+    this.requestUpdate();
+  }
+
+  #track(
+    event: AnalyticsEvent,
+    items: AnalyticsItem[],
+    value: number,
+    currency: string | null | undefined,
+    extra?: { transaction_id: string },
+  ) {
+    if (this.analytics === 'datalayer')
+      track(event, { currency: currency || this.#currency(), value, items, ...extra });
+  }
+
+  #lang() {
+    return this.locale || document.documentElement.lang || navigator.language;
+  }
+
+  #currency() {
+    return (
+      this.currency ||
+      this.#session?.order?.currency ||
+      this.#session?.cart?.currency ||
+      this._product?.currency ||
+      this._list[0]?.currency ||
+      'USD'
+    );
+  }
+
+  #heading() {
+    return this.renderRoot.querySelector<HTMLElement>('[part=step-heading]');
+  }
+
+  #close() {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  // The dialog closed (Escape or Close): focus goes back to the button that opened it.
+  #closed() {
+    this.renderRoot.querySelector<HTMLElement>('[part=open-button]')?.focus();
+  }
+}
+
+// `void`: the lint rule against unused expressions does not read `??` as a statement.
+void (
+  customElements.get('resmark-checkout') ??
+  customElements.define('resmark-checkout', ResmarkCheckout)
+);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmark-checkout': ResmarkCheckout;
+  }
+}
