@@ -5,6 +5,7 @@
 import { Hono, type Context } from 'hono';
 import type { AddCartItem } from '../../shared/cart.js';
 import type { ResmarkClient } from '../../shared/client.js';
+import { ResmarkError } from '../../shared/errors.js';
 import type { Order } from '../../shared/order.js';
 import {
   CART_TOKEN_HEADER,
@@ -195,11 +196,24 @@ export function proxyRoutes(options: RouteOptions) {
     const terms = orderTerms(options.orderPolicy);
     // Only the cart, the namespaced referenceId and the policy's terms go upstream: notification
     // switches and billing from the browser are dropped.
-    const order = await resmark.order.create({
-      id,
-      ...(upstreamReference === undefined ? {} : { referenceId: upstreamReference }),
-      ...terms,
-    });
+    const order = await resmark.order
+      .create({
+        id,
+        ...(upstreamReference === undefined ? {} : { referenceId: upstreamReference }),
+        ...terms,
+      })
+      .catch(async (error: unknown) => {
+        // Resmark's answer was lost on the way to us: the order may exist. Settle it here, by its
+        // referenceId, so the browser gets the order instead of a 5xx it cannot tell apart.
+        const unsure =
+          error instanceof ResmarkError && ['network', 'timeout', 'response'].includes(error.kind);
+        const found =
+          unsure && upstreamReference !== undefined
+            ? await resmark.order.findByReferenceId(upstreamReference).catch(() => undefined)
+            : undefined;
+        if (!found) throw error;
+        return found;
+      });
     return ok(shown(order, grant.cartId), {
       [CART_TOKEN_HEADER]: await orderToken(order, grant.cartId),
     });

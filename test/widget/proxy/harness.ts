@@ -57,10 +57,18 @@ export async function proxyHarness(extra: ProxyEnv = {}) {
   const sandbox: TestSandbox = await testSandbox();
   const clock = { ms: T0 };
   const lines: AccessLine[] = [];
+  /** Every Authorization header the proxy sent upstream (a test must find none downstream). */
+  const bearers = new Set<string>();
+  const upstream: typeof fetch = (input, init) => {
+    const auth = new Headers(init?.headers).get('authorization');
+    if (auth) bearers.add(auth.replace(/^Bearer /, ''));
+    return fetch(input, init);
+  };
   const config: ProxyConfig = readProxyConfig(proxyEnv(sandbox.sandbox.apiUrl, extra));
   const handler: ProxyHandler = createProxy(config, {
     now: () => clock.ms,
     logger: (line) => lines.push(line),
+    fetch: upstream,
     clientAddress: (request) => request.headers.get('x-test-client') ?? '203.0.113.1',
   });
 
@@ -109,6 +117,7 @@ export async function proxyHarness(extra: ProxyEnv = {}) {
     newCart,
     clock,
     lines,
+    bearers,
     close: () => sandbox.sandbox.close(),
   };
 }

@@ -1,0 +1,274 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Cart } from '../../../shared/cart.js';
+import { createResmarkClient } from '../../../shared/client.js';
+import { Order } from '../../../shared/order.js';
+import { CartSession } from '../../../shared/session.js';
+import { CART_TOKEN_HEADER } from '../../../widget/proxy/cart-token.js';
+import { PAY_ON_ARRIVAL_MEMO } from '../../../widget/proxy/order-policy.js';
+import { redact } from '../../../widget/proxy/redact.js';
+import { CANYON_CUSTOMER, KAYAK_0900, PICKUP, SUNSET_1730 } from '../../sandbox/helpers.js';
+import {
+  PROXY_URL,
+  SECRET,
+  proxyHarness,
+  readyCart,
+  type ProxyAnswer,
+  type ProxyHarness,
+} from './harness.js';
+
+/** A browser: the shared client pointed at the proxy, keeping the newest cart token. */
+function browser(
+  h: ProxyHarness,
+  network: (request: Request, answer: Response) => Promise<Response> = async (_, a) => a,
+) {
+  let token: string | undefined;
+  const client = createResmarkClient({
+    environment: PROXY_URL,
+    auth: { headers: (): Record<string, string> => (token ? { [CART_TOKEN_HEADER]: token } : {}) },
+    fetch: async (input, init) => {
+      const request = new Request(input as string, init);
+      return network(request, await h.handler(request.clone()));
+    },
+    onResponse({ response }) {
+      token = response.headers.get(CART_TOKEN_HEADER) ?? token;
+    },
+    retry: 0,
+  });
+  return { client, token: () => token };
+}
+
+// The shared schemas still require `createdBy`/`createdByEmail`, which the proxy strips (they name
+// staff). Until shared/ makes them optional, the shared-client runs are todo; the same flows run
+// below with plain fetch.
+const redactedCartParses = Cart.safeParse(
+  redact({
+    id: 'c',
+    entityId: 'e',
+    createdDate: 'd',
+    createdBy: 'n',
+    createdByEmail: 'm',
+    customer: {},
+    items: [],
+    total: 0,
+  }),
+).success;
+const needsShared = redactedCartParses
+  ? false
+  : 'shared/ Cart and Order must make createdBy/createdByEmail optional';
+
+describe('a booking through the proxy', () => {
+  let h: ProxyHarness;
+  before(async () => {
+    h = await proxyHarness();
+  });
+  after(() => h.close());
+
+  it(
+    'with the shared client and a cart session, a lost order answer settled by referenceId',
+    { todo: needsShared },
+    async () => {
+      let dropOrderAnswer = true;
+      const shopper = browser(h, async (request, answer) => {
+        // The proxy made the order, then the connection to the browser broke.
+        if (
+          request.method === 'POST' &&
+          new URL(request.url).pathname === '/order' &&
+          dropOrderAnswer
+        ) {
+          dropOrderAnswer = false;
+          throw new TypeError('fetch failed');
+        }
+        return answer;
+      });
+      // The session's lock clock follows the sandbox's frozen one.
+      const session = new CartSession({
+        api: shopper.client,
+        clock: { now: () => h.clock.ms, setTimeout: () => 0, clearTimeout: () => undefined },
+      });
+      const products = await shopper.client.product.list({ productNumbers: [94175] });
+      assert.equal(products[0]?.name, 'Half-Day Canyon Kayak Tour');
+      await session.addItem({
+        itemId: KAYAK_0900,
+        participants: { Adult: 2, Child: 1 },
+        ...PICKUP,
+      });
+      await session.setCustomer(CANYON_CUSTOMER);
+      const order = await session.placeOrder();
+      assert.equal(dropOrderAnswer, false, 'the order answer was dropped');
+      assert.equal(order.total, 237);
+      assert.equal(session.state, 'ordered');
+      // The lookup's answer granted the order: this browser may read it by confirmation number.
+      const again = await shopper.client.order.get(order.confirmation);
+      assert.equal(again.id, order.id);
+      const upstream = await h.sandbox.api('GET', '/order?limit=100');
+      assert.equal(
+        upstream.body.data.filter((o: { id: string }) => o.id === order.id).length,
+        1,
+        'exactly one order',
+      );
+    },
+  );
+
+  it('with plain fetch: cart, items, customer, order, and lost answers on either side', async () => {
+    const created = await h.call('POST', '/cart');
+    const cartId: string = created.body.data.id;
+    const token = created.token!;
+    const add = await h.call('POST', `/cart/${cartId}/item`, {
+      token,
+      body: { itemId: KAYAK_0900, participants: { Adult: 2, Child: 1 }, ...PICKUP },
+    });
+    assert.equal(add.status, 200, add.text);
+    const customer = await h.call('PUT', `/cart/${cartId}/customer`, {
+      token,
+      body: CANYON_CUSTOMER,
+    });
+    assert.equal(customer.status, 200, customer.text);
+
+    // Resmark's answer to the proxy is lost: the proxy settles it by referenceId itself.
+    await h.sandbox.control('POST', '/faults', {
+      method: 'POST',
+      path: '/order',
+      dropResponse: true,
+    });
+    const placed = await h.call('POST', '/order', {
+      token,
+      body: { id: cartId, referenceId: 'chk_lost' },
+    });
+    assert.equal(placed.status, 200, placed.text);
+    assert.equal(placed.body.data.referenceId, 'chk_lost');
+    assert.equal(placed.body.data.total, 237);
+    assert.equal(placed.body.data.amountPaid, 237);
+
+    // And if the proxy's answer is lost too, the browser finds the order with its cart token.
+    const found = await h.call('GET', '/order?referenceId=chk_lost&limit=1', { token });
+    assert.equal(found.status, 200, found.text);
+    assert.deepEqual(
+      found.body.data.map((o: { id: string }) => o.id),
+      [placed.body.data.id],
+    );
+    assert.equal(found.body.data[0].referenceId, 'chk_lost');
+    assert.ok(found.token, 'the lookup grants the order too');
+    const read = await h.call('GET', `/order/${placed.body.data.confirmation}`, {
+      token: found.token!,
+    });
+    assert.equal(read.status, 200, read.text);
+
+    // Exactly one order upstream for that checkout.
+    const upstream = await h.sandbox.api('GET', `/order?referenceId=chk_lost~${cartId}`);
+    assert.equal(upstream.body.data.length, 1);
+  });
+
+  it('answers a lost upstream answer without a referenceId with a 502', async () => {
+    const { cartId, token } = await readyCart(h);
+    await h.sandbox.control('POST', '/faults', {
+      method: 'POST',
+      path: '/order',
+      dropResponse: true,
+    });
+    const answer = await h.call('POST', '/order', { token, body: { id: cartId } });
+    assert.equal(answer.status, 502);
+    assert.match(answer.body.errorMessage, /could not be reached/);
+  });
+});
+
+describe('ORDER_POLICY', () => {
+  it('closed (the default) refuses orders with 403 and creates none', async () => {
+    const env = { ORDER_POLICY: '' };
+    const h = await proxyHarness(env);
+    try {
+      assert.equal(h.config.orderPolicy, 'closed');
+      const { cartId, token } = await readyCart(h);
+      const answer = await h.call('POST', '/order', {
+        token,
+        body: { id: cartId, referenceId: 'chk_closed' },
+      });
+      assert.equal(answer.status, 403);
+      assert.match(answer.body.errorMessage, /not taking orders/);
+      const upstream = await h.sandbox.api('GET', '/order');
+      assert.deepEqual(upstream.body.data, []);
+      // The cart is still there for when the operator opens bookings.
+      assert.equal((await h.call('GET', `/cart/${cartId}`, { token })).status, 200);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('pay-on-arrival sets its own billing memo, whatever the browser sends', async () => {
+    const h = await proxyHarness({ ORDER_POLICY: 'pay-on-arrival' });
+    try {
+      const { cartId, token } = await readyCart(h);
+      const answer = await h.call('POST', '/order', {
+        token,
+        body: {
+          id: cartId,
+          referenceId: 'chk_memo',
+          billing: { memo: 'Paid in full by card' },
+          disableConfirmationEmail: true,
+        },
+      });
+      assert.equal(answer.status, 200, answer.text);
+      const upstream = await h.sandbox.api('GET', `/order/${answer.body.data.id}`);
+      assert.deepEqual(upstream.body.data.billing, { memo: PAY_ON_ARRIVAL_MEMO });
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('no secret in any response or log line', () => {
+  it('keeps the API key, the bearer token, PROXY_SECRET and the customer out', async () => {
+    const h = await proxyHarness();
+    try {
+      const answers: ProxyAnswer[] = [];
+      const call = async (...args: Parameters<ProxyHarness['call']>) => {
+        const answer = await h.call(...args);
+        answers.push(answer);
+        return answer;
+      };
+      const { cartId, token } = await h.newCart();
+      await call('GET', `/product?productName=Sunset%20Paddle&ids=x`);
+      await call('POST', `/cart/${cartId}/item`, {
+        token,
+        body: { itemId: SUNSET_1730, participants: { All: 1 }, internalComment: 'secret note' },
+      });
+      await call('PUT', `/cart/${cartId}/customer`, { token, body: CANYON_CUSTOMER });
+      await call('PUT', `/cart/${cartId}/customer`, { token, body: { email: 'ana@example.com' } });
+      await call('GET', `/cart/${cartId}`, { token: `${token}x` });
+      await call('GET', `/order?referenceId=ana@example.com`, { token });
+      await call('POST', '/authenticate', {
+        body: { username: 'staff@canyon-kayak.test', apikey: 'x' },
+      });
+      const order = await call('POST', '/order', {
+        token,
+        body: { id: cartId, referenceId: 'chk_secret' },
+      });
+      assert.equal(order.status, 200, order.text);
+      await call('GET', `/order/${order.body.data.id}`, { token: order.token! });
+
+      assert.ok(h.bearers.size > 0, 'the proxy did authenticate upstream');
+      const secrets = ['sandbox-operator-key', SECRET, ...h.bearers];
+      for (const answer of answers) {
+        const seen = answer.text + JSON.stringify([...answer.headers]);
+        for (const secret of secrets) assert.ok(!seen.includes(secret), `secret in ${seen}`);
+        assert.ok(!seen.includes('secret note'));
+        assert.ok(!seen.includes('staff@canyon-kayak.test'));
+      }
+
+      assert.ok(h.lines.length >= answers.length);
+      const log = h.lines.map((line) => JSON.stringify(line)).join('\n');
+      for (const secret of [...secrets, token, order.token!, cartId, order.body.data.id])
+        assert.ok(!log.includes(secret), `${secret.slice(0, 12)}… in the log`);
+      for (const personal of ['ana@example.com', 'Ana', 'Lopez', '555', 'Sunset', 'chk_secret'])
+        assert.ok(!log.includes(personal), `${personal} in the log`);
+      // What the log does say: method, route template, status, duration.
+      const routes = new Set(h.lines.map((line) => `${line.method} ${line.route} ${line.status}`));
+      assert.ok(routes.has('PUT /cart/:id/customer 200'), [...routes].join(', '));
+      assert.ok(routes.has('PUT /cart/:id/customer 400'));
+      assert.ok(routes.has('GET /cart/:id 401'));
+      assert.ok(h.lines.every((line) => typeof line.ms === 'number' && line.ms >= 0));
+    } finally {
+      await h.close();
+    }
+  });
+});
