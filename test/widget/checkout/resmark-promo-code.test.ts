@@ -73,7 +73,7 @@ describe('<resmark-promo-code>', () => {
       expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
       let fired = false;
       el.addEventListener('resmark-promo-apply', () => (fired = true));
-      $(el, 'form').requestSubmit();
+      $<HTMLFormElement>(el, 'form').requestSubmit();
       expect(fired).to.equal(false);
       await expect(el).to.be.accessible();
     });
