@@ -1,0 +1,196 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { formatMoney } from '../../shared/format.js';
+import { fire } from '../events.js';
+import { base } from '../styles.js';
+
+/**
+ * How many of each tier (Adult, Child, … or one `All` row named by the product's `quantityLabel`):
+ * −/+ buttons and a number field per tier. The total never passes the seats left.
+ * @tag resmark-tier-quantities
+ * @summary Quantities per price tier.
+ * @fires resmark-quantities-change - A quantity changed; `detail.participants` maps every tier to its count.
+ * @csspart row - One tier's row.
+ * @csspart input - A tier's number field.
+ * @cssprop --resmark-color-danger - Errors at a field.
+ */
+export class ResmarkTierQuantities extends LitElement {
+  static override properties = {
+    prices: { attribute: false },
+    seatsLeft: { type: Number, attribute: 'seats-left' },
+    value: { attribute: false },
+    label: {},
+    errors: { attribute: false },
+    locale: {},
+    currency: {},
+  };
+
+  static override styles = [
+    base,
+    css`
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0;
+        margin-bottom: 0.5rem;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      label {
+        flex: 1 1 8rem;
+      }
+      .controls {
+        display: flex;
+        gap: 0.25rem;
+      }
+      .controls button {
+        width: 2.75rem;
+        padding: 0;
+      }
+      input {
+        width: 4rem;
+        text-align: center;
+      }
+      .row p {
+        flex-basis: 100%;
+      }
+      p {
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** Unit price by tier key, from the chosen slot. */
+  declare prices: Record<string, number>;
+  /** Seats (or units) left in the slot, all tiers together. */
+  declare seatsLeft: number;
+  /** Count by tier key. */
+  declare value: Record<string, number>;
+  /** The product's `quantityLabel` ("Guest"), the name of a single `All` tier. */
+  declare label: string;
+  /** Messages by field: `participants.<tier>` at that tier, `participants` for the whole choice. */
+  declare errors: Record<string, string> | undefined;
+  /** BCP 47 tag for money; the browser's when unset. */
+  declare locale: string | undefined;
+  /** ISO 4217 code of the prices. */
+  declare currency: string;
+
+  // A tier whose field holds something that is not a whole number: shown here, not fired.
+  #invalid: Record<string, string> = {};
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.prices = {};
+    this.seatsLeft = 0;
+    this.value = {};
+    this.label = '';
+    this.currency = 'USD';
+  }
+
+  override render() {
+    const total = Object.keys(this.prices).reduce((sum, tier) => sum + this.#count(tier), 0);
+    const full = total >= this.seatsLeft;
+    const whole = this.errors?.['participants'];
+    const note =
+      this.seatsLeft <= 0
+        ? msg('Sold out')
+        : full
+          ? msg(str`Only ${this.seatsLeft} left at this time.`)
+          : '';
+    return html`<fieldset aria-describedby="note whole">
+      <legend>${msg('How many?')}</legend>
+      ${Object.entries(this.prices).map(([tier, price], i) => this.#row(tier, price, i, full))}
+      <p id="note" role="status" class="muted">${note}</p>
+      <p id="whole" role="alert" class="error">${whole ?? ''}</p>
+    </fieldset>`;
+  }
+
+  #count = (tier: string) => this.value[tier] ?? 0;
+
+  #row(tier: string, price: number, i: number, full: boolean) {
+    const name = tier === 'All' && this.label ? this.label : tier;
+    const count = this.#count(tier);
+    const error = this.#invalid[tier] ?? this.errors?.[`participants.${tier}`];
+    return html`<div class="row" part="row">
+      <label for="q${i}"
+        >${name} <span class="muted">${formatMoney(price, this.currency, this.locale)}</span></label
+      >
+      <div class="controls">
+        <button
+          aria-label=${msg(str`Remove one ${name}`)}
+          ?disabled=${count <= 0}
+          @click=${() => this.#set(tier, count - 1)}
+        >
+          −
+        </button>
+        <input
+          id="q${i}"
+          part="input"
+          type="number"
+          inputmode="numeric"
+          min="0"
+          step="1"
+          .value=${live(String(count))}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `e${i}` : nothing}
+          @change=${(event: Event) => this.#typed(tier, event.target as HTMLInputElement)}
+        />
+        <button
+          aria-label=${msg(str`Add one ${name}`)}
+          ?disabled=${full}
+          @click=${() => this.#set(tier, count + 1)}
+        >
+          +
+        </button>
+      </div>
+      ${error ? html`<p id="e${i}" class="error" role="alert">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  #typed(tier: string, input: HTMLInputElement) {
+    const text = input.value.trim();
+    // type=number hands over "" for what it cannot parse ("2.5" parses, "abc" does not).
+    if (!/^\d*$/.test(text) || (text === '' && input.validity.badInput)) {
+      this.#invalid = { ...this.#invalid, [tier]: msg('Enter a whole number, 0 or more.') };
+      this.requestUpdate();
+      return;
+    }
+    this.#set(tier, Number(text));
+  }
+
+  #set(tier: string, wanted: number) {
+    const others = Object.keys(this.prices).reduce(
+      (sum, t) => (t === tier ? sum : sum + this.#count(t)),
+      0,
+    );
+    // Never more than the seats left; the note says why the count stopped there.
+    const count = Math.max(0, Math.min(wanted, this.seatsLeft - others));
+    delete this.#invalid[tier];
+    // Only this slot's tiers: a count left over from another slot's tier is not a choice.
+    this.value = Object.fromEntries(
+      Object.keys(this.prices).map((t) => [t, t === tier ? count : this.#count(t)]),
+    );
+    fire(this, 'resmark-quantities-change', { participants: { ...this.value } });
+  }
+}
+
+if (!customElements.get('resmark-tier-quantities'))
+  customElements.define('resmark-tier-quantities', ResmarkTierQuantities);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmark-tier-quantities': ResmarkTierQuantities;
+  }
+}
