@@ -49,7 +49,9 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+    // Canonical encodings only: the last character's spare bits must not make a second spelling
+    // of the same signature.
+    return toBase64Url(bytes) === text ? bytes : undefined;
   } catch {
     return undefined;
   }

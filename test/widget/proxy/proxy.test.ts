@@ -2,7 +2,6 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cart } from '../../../shared/cart.js';
 import { createResmarkClient } from '../../../shared/client.js';
-import { Order } from '../../../shared/order.js';
 import { CartSession } from '../../../shared/session.js';
 import { CART_TOKEN_HEADER } from '../../../widget/proxy/cart-token.js';
 import { PAY_ON_ARRIVAL_MEMO } from '../../../widget/proxy/order-policy.js';
