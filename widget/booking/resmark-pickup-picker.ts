@@ -1,0 +1,235 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { formatMoney } from '../../shared/format.js';
+import type { PickupZone } from '../../shared/product.js';
+import { fire, type PickupChoice } from '../events.js';
+import { base } from '../styles.js';
+
+const OTHER = '\u0000other'; // no id looks like this
+
+/**
+ * Where and when to be picked up: zone → pickup time → location, or a typed place where the zone
+ * `allowOther`.
+ * @tag resmark-pickup-picker
+ * @summary Pickup zone, time and location.
+ * @fires resmark-pickup-change - The choice changed; `detail` is `{ pickupDetailId?, locationId?, locationOther? }`.
+ * @csspart field - Each label with its control.
+ * @cssprop --resmark-color-danger - Errors at a field.
+ */
+export class ResmarkPickupPicker extends LitElement {
+  static override properties = {
+    zones: { attribute: false },
+    value: { attribute: false },
+    errors: { attribute: false },
+    locale: {},
+    currency: {},
+  };
+
+  static override styles = [
+    base,
+    css`
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0;
+        margin-bottom: 0.5rem;
+      }
+      label {
+        display: block;
+        margin-bottom: 0.25rem;
+      }
+      p {
+        margin: 0.25rem 0 0;
+      }
+    `,
+  ];
+
+  /** The product's pickup zones. */
+  declare zones: PickupZone[];
+  /** The current choice. */
+  declare value: PickupChoice;
+  /** Messages by field: `pickupDetailId`, `locationId`, `locationOther`. */
+  declare errors: Record<string, string> | undefined;
+  /** BCP 47 tag for a pickup's price; the browser's when unset. */
+  declare locale: string | undefined;
+  /** ISO 4217 code of a pickup's price. */
+  declare currency: string;
+
+  // The zone and the "somewhere else" choice live here until they are part of a value.
+  #zoneId: string | undefined;
+  #other = false;
+  // What each select shows. Set after render: a select keeps its old choice when its options are
+  // replaced under it, and a `.value` binding would run before the new options exist.
+  #shown: Record<string, string | undefined> = {};
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.zones = [];
+    this.value = {};
+    this.currency = 'USD';
+  }
+
+  override render() {
+    const { pickupDetailId, locationId, locationOther } = this.value;
+    const zone =
+      this.zones.find((z) => z.pickupDetails.some((d) => d.id === pickupDetailId)) ??
+      this.zones.find((z) => z.id === this.#zoneId) ??
+      (this.zones.length === 1 ? this.zones[0] : undefined);
+    const other = !!zone?.allowOther && (this.#other || locationOther !== undefined);
+    const errors = this.errors ?? {};
+    const zoneError = zone ? undefined : (errors['pickupDetailId'] ?? errors['locationId']);
+    const detailError = errors['pickupDetailId'];
+    const placeError = errors['locationId'] ?? (other ? undefined : errors['locationOther']);
+    const otherError = errors['locationOther'];
+    this.#shown = {
+      zone: zone?.id,
+      detail: pickupDetailId,
+      location: other ? OTHER : locationId,
+    };
+    const choose = html`<option value="">${msg('Choose…')}</option>`;
+    return html`<fieldset>
+      <legend>${msg('Pickup')}</legend>
+      ${this.#field(
+        'zone',
+        msg('Pickup area'),
+        zoneError,
+        html`<select
+          id="zone"
+          aria-invalid=${!!zoneError}
+          aria-describedby=${zoneError ? 'zone-error' : nothing}
+          @change=${this.#zone}
+        >
+          ${choose} ${this.zones.map((z) => html`<option value=${z.id}>${z.name}</option>`)}
+        </select>`,
+      )}
+      ${
+        zone
+          ? html`${this.#field(
+              'detail',
+              msg('Pickup time'),
+              detailError,
+              html`<select
+                id="detail"
+                aria-invalid=${!!detailError}
+                aria-describedby=${detailError ? 'detail-error' : nothing}
+                @change=${(e: Event) => this.#set({ pickupDetailId: value(e) || undefined })}
+              >
+                ${choose}
+                ${zone.pickupDetails.map(
+                  (d) =>
+                    html`<option value=${d.id}>
+                      ${[
+                        d.name,
+                        d.time,
+                        d.price ? `+${formatMoney(d.price, this.currency, this.locale)}` : '',
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </option>`,
+                )}
+              </select>`,
+            )}
+            ${this.#field(
+              'location',
+              msg('Pickup place'),
+              placeError,
+              html`<select
+                id="location"
+                aria-invalid=${!!placeError}
+                aria-describedby=${placeError ? 'location-error' : nothing}
+                @change=${this.#location}
+              >
+                ${choose}
+                ${zone.locations.map(
+                  (l) =>
+                    html`<option value=${l.id}>
+                      ${l.address ? `${l.name} (${l.address})` : l.name}
+                    </option>`,
+                )}
+                ${
+                  zone.allowOther
+                    ? html`<option value=${OTHER}>${msg('Somewhere else')}</option>`
+                    : nothing
+                }
+              </select>`,
+            )}
+            ${
+              other
+                ? this.#field(
+                    'other',
+                    msg('Where should we pick you up?'),
+                    otherError,
+                    html`<input
+                      id="other"
+                      type="text"
+                      autocomplete="street-address"
+                      aria-invalid=${!!otherError}
+                      aria-describedby=${otherError ? 'other-error' : nothing}
+                      .value=${locationOther ?? ''}
+                      @input=${(e: Event) => this.#set({ locationOther: value(e) })}
+                    />`,
+                  )
+                : nothing
+            }`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
+  // One label, control and error; the error names itself on the control through its id.
+  #field(id: string, label: string, error: string | undefined, control: TemplateResult) {
+    return html`<div part="field">
+      <label for=${id}>${label}</label>${control}
+      ${error ? html`<p id="${id}-error" class="error" role="alert">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  override updated() {
+    for (const select of this.renderRoot.querySelectorAll('select'))
+      select.value = this.#shown[select.id] ?? '';
+  }
+
+  #zone(event: Event) {
+    this.#zoneId = value(event) || undefined;
+    this.#other = false;
+    this.value = {};
+    fire(this, 'resmark-pickup-change', {});
+  }
+
+  #location(event: Event) {
+    const id = value(event);
+    this.#other = id === OTHER;
+    this.#set(this.#other ? { locationOther: '' } : { locationId: id || undefined }, true);
+  }
+
+  // A pickup time keeps the place; a place (listed or typed) replaces the other kind.
+  #set(change: PickupChoice, place = 'locationOther' in change) {
+    const { pickupDetailId, locationId, locationOther } = { ...this.value, ...change };
+    const next: PickupChoice = place
+      ? { pickupDetailId, ...change }
+      : { pickupDetailId, locationId, locationOther };
+    // Keys left undefined are not choices: keep the detail as small as the API body.
+    this.value = Object.fromEntries(
+      Object.entries(next).filter(([, v]) => v !== undefined),
+    ) as PickupChoice;
+    fire(this, 'resmark-pickup-change', { ...this.value });
+  }
+}
+
+const value = (event: Event) => (event.target as HTMLSelectElement | HTMLInputElement).value;
+
+if (!customElements.get('resmark-pickup-picker'))
+  customElements.define('resmark-pickup-picker', ResmarkPickupPicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmark-pickup-picker': ResmarkPickupPicker;
+  }
+}
