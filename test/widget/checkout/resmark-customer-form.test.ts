@@ -1,0 +1,348 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CustomerRules } from '../../../shared/customer.js';
+import '../../../widget/checkout/resmark-customer-form.js';
+import type { ResmarkCustomerForm } from '../../../widget/checkout/resmark-customer-form.js';
+import { cart } from '../fixtures.js';
+
+const rules: CustomerRules = {
+  requiredCustomerFields: cart.requiredCustomerFields!,
+  customFields: cart.customFields!,
+};
+
+const $ = <T extends HTMLElement = HTMLInputElement>(el: ResmarkCustomerForm, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+const byId = (el: ResmarkCustomerForm, id: string) => $(el, `#${id}`);
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const labelOf = (el: ResmarkCustomerForm, id: string) => text(byId(el, id).labels![0]!);
+
+/** Types into a control the way a browser reports it: value, then an input or change event. */
+function enter(el: ResmarkCustomerForm, id: string, value: string) {
+  const control = byId(el, id);
+  control.value = value;
+  control.dispatchEvent(
+    new Event(control.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true, composed: true }),
+  );
+}
+
+function check(el: ResmarkCustomerForm, id: string) {
+  byId(el, id).click();
+}
+
+async function form(value?: object, extra: Partial<CustomerRules> = {}) {
+  return fixture<ResmarkCustomerForm>(
+    html`<resmark-customer-form
+      locale="en-US"
+      .rules=${{ ...rules, ...extra }}
+      .value=${value}
+    ></resmark-customer-form>`,
+  );
+}
+
+async function submit(el: ResmarkCustomerForm) {
+  $(el, 'button[part=submit]').click();
+  await el.updateComplete;
+}
+
+function fillValid(el: ResmarkCustomerForm, wetsuit = true) {
+  enter(el, 'firstName', ' Ana ');
+  enter(el, 'lastName', 'Lopez');
+  enter(el, 'email', 'ana@example.com');
+  enter(el, 'phone', '(555) 123-4567');
+  if (wetsuit) enter(el, 'x2', 'M');
+}
+
+describe('<resmark-customer-form>', () => {
+  describe('when empty', () => {
+    it('labels every field, marks the required ones and fills autocomplete', async () => {
+      const el = await form();
+      expect(labelOf(el, 'firstName')).to.equal('First name *');
+      expect(labelOf(el, 'lastName')).to.equal('Last name *');
+      expect(labelOf(el, 'email')).to.equal('Email *');
+      expect(labelOf(el, 'phone')).to.equal('Phone *');
+      expect(labelOf(el, 'country')).to.equal('Country');
+      expect(labelOf(el, 'x0')).to.equal('Arrival Flight Number');
+      expect(labelOf(el, 'x2')).to.equal('Wetsuit Size *');
+      for (const id of ['firstName', 'lastName', 'email', 'phone', 'x2'])
+        expect(byId(el, id).required, id).to.equal(true);
+      for (const id of ['country', 'x0']) expect(byId(el, id).required, id).to.equal(false);
+      expect(
+        ['firstName', 'lastName', 'email', 'phone', 'dialCode', 'country'].map((id) =>
+          byId(el, id).getAttribute('autocomplete'),
+        ),
+      ).to.deep.equal([
+        'given-name',
+        'family-name',
+        'email',
+        'tel-national',
+        'tel-country-code',
+        'country',
+      ]);
+      expect(byId(el, 'email').type).to.equal('email');
+      expect(byId(el, 'phone').type).to.equal('tel');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers the dial codes with +1 first and chosen', async () => {
+      const el = await form();
+      const select = $<HTMLSelectElement>(el, '#dialCode');
+      expect(select.options[0]!.value).to.equal('+1');
+      expect(select.value).to.equal('+1');
+      expect(select.getAttribute('aria-label')).to.equal('Dial code');
+      expect([...select.options].map((o) => o.value)).to.include.members(['+44', '+49', '+61']);
+    });
+
+    it('offers 3-letter country codes with the USA first, named in the locale', async () => {
+      const el = await form();
+      const options = [...$<HTMLSelectElement>(el, '#country').options];
+      expect(options[0]!.value).to.equal('');
+      expect([options[1]!.value, options[1]!.text]).to.deep.equal(['USA', 'United States']);
+      const canada = options.find((o) => o.value === 'CAN')!;
+      expect(canada.text).to.equal('Canada');
+      expect(options.every((o) => /^([A-Z]{3})?$/.test(o.value))).to.equal(true);
+    });
+
+    it('groups a checkbox field under its name', async () => {
+      const el = await form();
+      const group = $(el, 'fieldset');
+      expect(text(group.querySelector('legend'))).to.equal('Dietary Needs');
+      expect([...group.querySelectorAll('label')].map(text)).to.deep.equal([
+        'Vegetarian',
+        'Vegan',
+        'Gluten-free',
+      ]);
+    });
+
+    it('marks a required checkbox group in its legend', async () => {
+      const el = await form(undefined, {
+        customFields: [{ name: 'Waiver', type: 'checkbox', required: true, options: ['I agree'] }],
+      });
+      expect(text($(el, 'legend'))).to.equal('Waiver * (required)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks for any other field the account requires', async () => {
+      const el = await form(undefined, {
+        requiredCustomerFields: [...rules.requiredCustomerFields!, 'city'],
+      });
+      expect(labelOf(el, 'city')).to.equal('City *');
+      expect(byId(el, 'city').getAttribute('autocomplete')).to.equal('address-level2');
+    });
+  });
+
+  describe('with the USA as country', () => {
+    it('asks for the state, required', async () => {
+      const el = await form();
+      expect(byId(el, 'state')).to.equal(null);
+      enter(el, 'country', 'USA');
+      await el.updateComplete;
+      expect(labelOf(el, 'state')).to.equal('State *');
+      expect(byId(el, 'state').required).to.equal(true);
+      expect(byId(el, 'state').getAttribute('autocomplete')).to.equal('address-level1');
+      await expect(el).to.be.accessible();
+    });
+
+    it('refuses a missing state and accepts a typed one', async () => {
+      const el = await form();
+      fillValid(el);
+      enter(el, 'country', 'USA');
+      await el.updateComplete;
+      await submit(el);
+      expect(byId(el, 'state').getAttribute('aria-invalid')).to.equal('true');
+      expect(text(byId(el, 'state-e'))).to.equal('Enter the 2-letter state code, like UT');
+      enter(el, 'state', 'ut');
+      setTimeout(() => submit(el));
+      const { detail } = await oneEvent(el, 'resmark-customer-submit');
+      expect(detail.customer).to.include({ country: 'USA', state: 'ut' });
+    });
+  });
+
+  describe('with validation errors', () => {
+    it('names each problem at its field, lists them and focuses the first', async () => {
+      const el = await form();
+      let sent = false;
+      el.addEventListener('resmark-customer-submit', () => (sent = true));
+      enter(el, 'email', 'ana@');
+      enter(el, 'phone', '555');
+      await submit(el);
+      expect(sent).to.equal(false);
+      for (const [id, message] of [
+        ['firstName', 'Enter a first name'],
+        ['lastName', 'Enter a last name'],
+        ['email', 'Enter an email address like name@example.com'],
+        ['phone', 'Enter the 10-digit phone number with its area code'],
+        ['x2', 'Choose one option for Wetsuit Size'],
+      ]) {
+        const control = byId(el, id!);
+        expect(control.getAttribute('aria-invalid'), id).to.equal('true');
+        expect(text(byId(el, control.getAttribute('aria-describedby')!)), id).to.equal(message);
+      }
+      expect(byId(el, 'x0').getAttribute('aria-invalid')).to.equal('false');
+      const summary = $(el, '[part=error-summary]');
+      expect(summary.getAttribute('role')).to.equal('alert');
+      expect([...summary.querySelectorAll('a')].map(text)).to.deep.equal([
+        'Enter a first name',
+        'Enter a last name',
+        'Enter an email address like name@example.com',
+        'Enter the 10-digit phone number with its area code',
+        'Choose one option for Wetsuit Size',
+      ]);
+      expect(el.shadowRoot!.activeElement).to.equal(byId(el, 'firstName'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves to a field from its link in the summary', async () => {
+      const el = await form();
+      await submit(el);
+      const links = [...$(el, '[part=error-summary]').querySelectorAll('a')];
+      links.at(-1)!.click();
+      expect(el.shadowRoot!.activeElement).to.equal(byId(el, 'x2'));
+    });
+
+    it('names a required checkbox group’s problem at the group', async () => {
+      const el = await form(undefined, {
+        customFields: [{ name: 'Waiver', type: 'checkbox', required: true, options: ['I agree'] }],
+      });
+      fillValid(el, false);
+      await submit(el);
+      const group = $(el, 'fieldset');
+      expect(text(byId(el, group.getAttribute('aria-describedby')!))).to.equal(
+        'Choose at least one option for Waiver',
+      );
+      expect(byId(el, 'x0-0').getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(byId(el, 'x0-0'));
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('with errors from the API', () => {
+    it('shows them the same way and focuses the first', async () => {
+      const el = await form(cart.customer);
+      el.errors = { email: 'This email address is blocked', 'Wetsuit Size': 'Sold out in M' };
+      await el.updateComplete;
+      expect(byId(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+      expect(text(byId(el, 'email-e'))).to.equal('This email address is blocked');
+      expect(text(byId(el, 'x2-e'))).to.equal('Sold out in M');
+      expect([...$(el, '[part=error-summary]').querySelectorAll('a')].map(text)).to.deep.equal([
+        'This email address is blocked',
+        'Sold out in M',
+      ]);
+      expect(el.shadowRoot!.activeElement).to.equal(byId(el, 'email'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('lists a problem without a field in the summary', async () => {
+      const el = await form();
+      el.errors = { customer: 'Enter the customer’s name and email address' };
+      await el.updateComplete;
+      expect(text($(el, '[part=error-summary] li'))).to.equal(
+        'Enter the customer’s name and email address',
+      );
+    });
+  });
+
+  describe('when valid', () => {
+    it('sends what was typed: phone and dial code as typed, custom fields as arrays', async () => {
+      const el = await form();
+      fillValid(el);
+      enter(el, 'dialCode', '+44');
+      enter(el, 'phone', '20 7946 0958');
+      enter(el, 'x0', 'UA 123');
+      check(el, 'x1-1');
+      check(el, 'x1-2');
+      setTimeout(() => submit(el));
+      const { detail } = await oneEvent(el, 'resmark-customer-submit');
+      expect(detail.customer).to.deep.equal({
+        firstName: ' Ana ',
+        lastName: 'Lopez',
+        email: 'ana@example.com',
+        phone: '20 7946 0958',
+        dialCode: '+44',
+        'Arrival Flight Number': 'UA 123',
+        'Dietary Needs': ['Vegan', 'Gluten-free'],
+        'Wetsuit Size': ['M'],
+      });
+      expect($(el, '[part=error-summary]')).to.equal(null);
+    });
+
+    it('is filled from the keyboard and submitted with Enter', async () => {
+      const el = await form();
+      byId(el, 'firstName').focus();
+      await sendKeys({ type: 'Ana' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'Lopez' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'ana@example.com' });
+      await sendKeys({ press: 'Tab' }); // the dial code keeps +1
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '555 123 4567' });
+      enter(el, 'x2', 'L');
+      byId(el, 'x0').focus();
+      const sent = oneEvent(el, 'resmark-customer-submit');
+      await sendKeys({ press: 'Enter' });
+      expect((await sent).detail.customer).to.deep.equal({
+        firstName: 'Ana',
+        lastName: 'Lopez',
+        email: 'ana@example.com',
+        phone: '555 123 4567',
+        dialCode: '+1',
+        'Wetsuit Size': ['L'],
+      });
+    });
+
+    it('starts from the given details', async () => {
+      const el = await form(cart.customer);
+      expect(byId(el, 'firstName').value).to.equal('Ana');
+      expect(byId(el, 'phone').value).to.equal('5551234567');
+      expect($<HTMLSelectElement>(el, '#x2').value).to.equal('M');
+      setTimeout(() => submit(el));
+      const { detail } = await oneEvent(el, 'resmark-customer-submit');
+      expect(detail.customer).to.deep.equal({
+        firstName: 'Ana',
+        lastName: 'Lopez',
+        email: 'ana@example.com',
+        phone: '5551234567',
+        dialCode: '+1',
+        'Wetsuit Size': ['M'],
+      });
+    });
+
+    it('keeps a saved dial code or country the lists lack', async () => {
+      const el = await form({ ...cart.customer, dialCode: '+850', country: 'PRK' });
+      expect($<HTMLSelectElement>(el, '#dialCode').value).to.equal('+850');
+      expect($<HTMLSelectElement>(el, '#country').value).to.equal('PRK');
+    });
+  });
+
+  describe('across re-renders', () => {
+    it('keeps typed values when busy flips and when a new value arrives', async () => {
+      const el = await form(cart.customer);
+      enter(el, 'firstName', 'Anabel');
+      el.busy = true;
+      await el.updateComplete;
+      el.busy = false;
+      el.value = { ...cart.customer };
+      el.errors = {};
+      await el.updateComplete;
+      expect(byId(el, 'firstName').value).to.equal('Anabel');
+      expect(byId(el, 'lastName').value).to.equal('Lopez');
+    });
+  });
+
+  describe('while busy', () => {
+    it('waits, saying so, and sends nothing', async () => {
+      const el = await form(cart.customer);
+      el.busy = true;
+      await el.updateComplete;
+      const button = $<HTMLButtonElement>(el, 'button[part=submit]');
+      expect(button.disabled).to.equal(true);
+      expect(text(button)).to.equal('Saving…');
+      expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
+      let sent = false;
+      el.addEventListener('resmark-customer-submit', () => (sent = true));
+      $<HTMLFormElement>(el, 'form').requestSubmit();
+      expect(sent).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  });
+});

@@ -1,0 +1,474 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import {
+  validateCustomer,
+  type CustomField,
+  type CustomerInput,
+  type CustomerRules,
+} from '../../shared/customer.js';
+import { fire } from '../events.js';
+import { base } from '../styles.js';
+
+type Draft = Record<string, string | string[]>;
+
+// A compact list, +1 first: any other code can still be typed as +<code> in the number itself.
+const DIAL_CODES =
+  '+1 +44 +49 +33 +34 +39 +31 +32 +41 +43 +45 +46 +47 +358 +48 +351 +353 +61 +64 +81 +82 +86 +91 +972 +52 +55 +54 +56 +27'.split(
+    ' ',
+  );
+// Resmark stores 3-letter codes; Intl.DisplayNames names 2-letter ones, so each listed country
+// carries both ("USAUS") instead of shipping a table of names.
+const COUNTRIES =
+  'USAUS CANCA MEXMX GBRGB IRLIE DEUDE FRAFR ESPES ITAIT NLDNL BELBE CHECH AUTAT DNKDK SWESE NORNO FINFI POLPL PRTPT AUSAU NZLNZ JPNJP KORKR CHNCN INDIN ISRIL BRABR ARGAR CHLCL ZAFZA'.split(
+    ' ',
+  );
+
+// The fields every shopper sees, in order. The state shows only for the USA.
+const STANDARD = ['firstName', 'lastName', 'email', 'phone', 'country', 'state'];
+
+/**
+ * The customer's details (step 8): name, email, phone with a dial code, country and US state, the
+ * account's other required fields and its custom fields. On submit it checks them with
+ * `validateCustomer` (the API's rules) and names every problem at its field and in a summary.
+ * @tag resmark-customer-form
+ * @summary The customer details form, checked by the API's rules before it is sent.
+ * @fires resmark-customer-submit - The details passed the checks; `detail.customer` is what was typed (custom fields as arrays).
+ * @csspart form - The form.
+ * @csspart error-summary - The list of problems shown after a refused submit.
+ * @csspart submit - The submit button.
+ * @cssprop --resmark-color-danger - Problems and their fields' borders.
+ */
+export class ResmarkCustomerForm extends LitElement {
+  static override properties = {
+    rules: { attribute: false },
+    value: { attribute: false },
+    errors: { attribute: false },
+    busy: { type: Boolean },
+    locale: {},
+    _shown: { state: true },
+  };
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      form,
+      .grid,
+      fieldset {
+        display: grid;
+        gap: var(--_space);
+      }
+      .grid {
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+      }
+      label,
+      legend {
+        display: block;
+        font-weight: 600;
+        margin-bottom: 0.25rem;
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+        gap: 0;
+      }
+      fieldset label {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        min-height: 2.75rem;
+        font-weight: 400;
+        margin: 0;
+      }
+      input[type='checkbox'] {
+        width: 1.25rem;
+        min-height: 1.25rem;
+      }
+      .tel {
+        display: flex;
+        gap: 0.5rem;
+      }
+      .tel select {
+        width: 6.5rem;
+        flex: none;
+      }
+      p {
+        margin: 0.25rem 0 0;
+      }
+      [part='error-summary'] {
+        border: 2px solid var(--_danger);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+      }
+      [part='error-summary'] ul {
+        margin: 0.5rem 0 0;
+        padding-inline-start: 1.25rem;
+      }
+      a {
+        color: var(--_danger);
+      }
+      button {
+        justify-self: start;
+      }
+    `,
+  ];
+
+  /** What the account asks for: `requiredCustomerFields` and `customFields` (a cart carries both). */
+  declare rules: CustomerRules;
+  /** Details to start from (the cart's customer); what the shopper types wins. */
+  declare value: Partial<CustomerInput> | undefined;
+  /** The API's field problems (its `fields`), shown like the form's own. */
+  declare errors: Record<string, string> | undefined;
+  /** The details are being sent: submit waits. */
+  declare busy: boolean;
+  /** BCP 47 tag for country names; the browser's when unset. */
+  declare locale: string | undefined;
+  declare private _shown: Record<string, string>;
+
+  // Only what the shopper typed: a new `value` (a re-fetched cart) must not wipe it.
+  #draft: Draft = {};
+  #focusFirst = false;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.rules = {};
+    this.busy = false;
+    this._shown = {};
+  }
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('errors') && this.errors) {
+      this._shown = { ...this.errors };
+      this.#focusFirst = Object.keys(this.errors).length > 0;
+    }
+  }
+
+  override updated() {
+    if (!this.#focusFirst) return;
+    this.#focusFirst = false;
+    const first = this.#order().find(([key]) => this._shown[key]);
+    if (first) this.#control(first[1])?.focus();
+  }
+
+  /** The standard fields on screen, in order: the usual ones and any other the account requires. */
+  #keys(): string[] {
+    return [
+      ...STANDARD.filter((key) => key !== 'state' || this.#get('country') === 'USA'),
+      ...(this.rules.requiredCustomerFields ?? []).filter(
+        (key) => !STANDARD.includes(key) && key !== 'phoneNumber' && key !== 'dialCode',
+      ),
+    ];
+  }
+
+  /** Every problem's key with the id of the control to show it at, in screen order. */
+  #order(): [string, string][] {
+    return [
+      ...this.#keys().map((key): [string, string] => [key, key]),
+      ['phoneNumber', 'phone'],
+      ['dialCode', 'dialCode'],
+      ...(this.rules.customFields ?? []).map((field, i): [string, string] => [field.name, `x${i}`]),
+    ];
+  }
+
+  #control(id: string) {
+    return this.renderRoot.querySelector<HTMLElement>(`#${id}, #${id}-0`);
+  }
+
+  #get(key: string): string | string[] {
+    const value = this.#draft[key] ?? this.value?.[key];
+    return typeof value === 'string' || Array.isArray(value)
+      ? value
+      : key === 'dialCode'
+        ? '+1'
+        : '';
+  }
+
+  #required(key: string) {
+    return ['firstName', 'lastName', 'email'].includes(key) ||
+      (key === 'state' && this.#get('country') === 'USA')
+      ? true
+      : (this.rules.requiredCustomerFields ?? []).includes(key);
+  }
+
+  override render() {
+    const order = this.#order();
+    const problems = [
+      ...order.filter(([key]) => this._shown[key]),
+      ...Object.keys(this._shown)
+        .filter((key) => !order.some(([known]) => known === key))
+        .map((key): [string, string] => [key, '']),
+    ];
+    return html`<form
+      part="form"
+      novalidate
+      aria-busy=${this.busy}
+      @input=${this.#edit}
+      @change=${this.#edit}
+      @submit=${this.#submit}
+    >
+      ${
+        problems.length
+          ? html`<div part="error-summary" role="alert">
+              <strong>${msg('Please check these details')}</strong>
+              <ul>
+                ${problems.map(
+                  ([key, id]) =>
+                    html`<li>
+                      ${
+                        id
+                          ? html`<a
+                              href="#${id}"
+                              @click=${(event: Event) => {
+                                event.preventDefault();
+                                this.#control(id)?.focus();
+                              }}
+                              >${this._shown[key]}</a
+                            >`
+                          : this._shown[key]
+                      }
+                    </li>`,
+                )}
+              </ul>
+            </div>`
+          : nothing
+      }
+      <p class="muted">${msg('Fields marked * are required')}</p>
+      <div class="grid">
+        ${this.#keys().map((key) => this.#standard(key))}
+        ${(this.rules.customFields ?? []).map((field, i) => this.#custom(field, `x${i}`))}
+      </div>
+      <button part="submit" class="primary" ?disabled=${this.busy}>
+        ${this.busy ? msg('Saving…') : msg('Continue')}
+      </button>
+    </form>`;
+  }
+
+  /** The label, with a visible mark (hidden from screen readers: the control says `required`). */
+  #label(id: string, text: string, required: boolean) {
+    return html`<label for=${id}
+      >${text}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label
+    >`;
+  }
+
+  /** The field's problem, if any, and the attributes that tie it to the control. */
+  #problem(key: string, id: string) {
+    const message = this._shown[key] ?? (key === 'phone' ? this._shown['phoneNumber'] : undefined);
+    return {
+      invalid: message ? 'true' : 'false',
+      describedBy: message ? `${id}-e` : nothing,
+      note: message ? html`<p id="${id}-e" class="error">${message}</p>` : nothing,
+    };
+  }
+
+  #standard(key: string): TemplateResult {
+    const [text, autocomplete, type] = (
+      {
+        firstName: [msg('First name'), 'given-name'],
+        lastName: [msg('Last name'), 'family-name'],
+        email: [msg('Email'), 'email', 'email'],
+        phone: [msg('Phone'), 'tel-national', 'tel'],
+        country: [msg('Country')],
+        state: [msg('State'), 'address-level1'],
+        streetAddress: [msg('Street address'), 'street-address'],
+        city: [msg('City'), 'address-level2'],
+        postalCode: [msg('Postal code'), 'postal-code'],
+        birthDate: [msg('Date of birth'), 'bday', 'date'],
+      } as Record<string, [string, string?, string?]>
+    )[key] ?? [key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)];
+    const required = this.#required(key);
+    const { invalid, describedBy, note } = this.#problem(key, key);
+    const value = this.#get(key) as string;
+    const input =
+      key === 'country'
+        ? this.#select(key, value, this.#countries(value), required, invalid, describedBy)
+        : html`<input
+            id=${key}
+            name=${key}
+            type=${type ?? 'text'}
+            autocomplete=${autocomplete ?? nothing}
+            .value=${value}
+            ?required=${required}
+            aria-invalid=${invalid}
+            aria-describedby=${describedBy}
+          />`;
+    return html`<div>
+      ${this.#label(key, text, required)}
+      ${
+        key === 'phone'
+          ? html`<div class="tel">
+              <select
+                id="dialCode"
+                name="dialCode"
+                aria-label=${msg('Dial code')}
+                autocomplete="tel-country-code"
+                aria-invalid=${this._shown['dialCode'] ? 'true' : 'false'}
+              >
+                ${this.#options(DIAL_CODES, this.#get('dialCode') as string)}
+              </select>
+              ${input}
+            </div>`
+          : input
+      }
+      ${note} ${key === 'phone' ? this.#problem('dialCode', 'dialCode').note : nothing}
+    </div>`;
+  }
+
+  #countries(value: string): [string, string][] {
+    const names = new Intl.DisplayNames(this.locale, { type: 'region' });
+    const list = COUNTRIES.map((c): [string, string] => [
+      c.slice(0, 3),
+      names.of(c.slice(3)) ?? c.slice(0, 3),
+    ]);
+    const [usa, ...rest] = list;
+    rest.sort((a, b) => a[1].localeCompare(b[1], this.locale));
+    return [['', msg('Choose…')], usa!, ...rest, ...this.#unknown(list, value)];
+  }
+
+  /** A saved value the list lacks still shows, so submitting does not lose it. */
+  #unknown(list: [string, string][], value: string): [string, string][] {
+    return value && !list.some(([v]) => v === value) ? [[value, value]] : [];
+  }
+
+  #options(list: (string | [string, string])[], value: string) {
+    const pairs = list.map((o): [string, string] => (typeof o === 'string' ? [o, o] : o));
+    return [...pairs, ...this.#unknown(pairs, value)].map(
+      ([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`,
+    );
+  }
+
+  #select(
+    id: string,
+    value: string,
+    options: [string, string][],
+    required: boolean,
+    invalid: string,
+    describedBy: unknown,
+    name = id,
+    list = false,
+  ) {
+    return html`<select
+      id=${id}
+      name=${name}
+      autocomplete=${id === 'country' ? 'country' : 'off'}
+      ?required=${required}
+      ?data-list=${list}
+      aria-invalid=${invalid}
+      aria-describedby=${describedBy}
+    >
+      ${this.#options(options, value)}
+    </select>`;
+  }
+
+  #custom(field: CustomField, id: string): TemplateResult {
+    const { name, required } = field;
+    const { invalid, describedBy, note } = this.#problem(name, id);
+    const value = this.#get(name);
+    if (field.type === 'checkbox')
+      return html`<fieldset aria-describedby=${describedBy}>
+        <legend>
+          ${name}${
+            required
+              ? html`<span aria-hidden="true"> *</span
+                  ><span class="visually-hidden"> ${msg('(required)')}</span>`
+              : nothing
+          }
+        </legend>
+        ${(field.options ?? []).map(
+          (option, i) =>
+            html`<label
+              ><input
+                id="${id}-${i}"
+                type="checkbox"
+                name=${name}
+                value=${option}
+                .checked=${value.includes(option)}
+                aria-invalid=${invalid}
+              />${option}</label
+            >`,
+        )}
+        ${note}
+      </fieldset>`;
+    return html`<div>
+      ${this.#label(id, name, required)}
+      ${
+        field.type === 'list'
+          ? this.#select(
+              id,
+              (value[0] as string | undefined) ?? '',
+              [['', msg('Choose…')], ...(field.options ?? []).map((o): [string, string] => [o, o])],
+              required,
+              invalid,
+              describedBy,
+              name,
+              true,
+            )
+          : html`<input
+              id=${id}
+              name=${name}
+              .value=${value as string}
+              ?required=${required}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy}
+            />`
+      }
+      ${note}
+    </div>`;
+  }
+
+  #edit(event: Event) {
+    const target = event.target as HTMLInputElement;
+    const { name } = target;
+    if (!name) return;
+    this.#draft[name] =
+      target.type === 'checkbox'
+        ? [...this.renderRoot.querySelectorAll<HTMLInputElement>('[type=checkbox]')]
+            .filter((box) => box.name === name && box.checked)
+            .map((box) => box.value)
+        : target.dataset['list'] !== undefined
+          ? target.value
+            ? [target.value]
+            : []
+          : target.value;
+    // Only the country changes what is on screen (the state field); typing needs no render.
+    if (name === 'country') this.requestUpdate();
+  }
+
+  #submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    const customer: Draft = {};
+    const keys = [
+      ...this.#keys(),
+      ...(this.#get('phone') ? ['dialCode'] : []),
+      ...(this.rules.customFields ?? []).map((field) => field.name),
+    ];
+    for (const key of keys) {
+      const value = this.#get(key);
+      if (value.length && (typeof value !== 'string' || value.trim())) customer[key] = value;
+    }
+    const result = validateCustomer(customer, this.rules);
+    const fields: Record<string, string> = result.ok ? {} : result.fields;
+    if (customer['country'] === 'USA' && !customer['state'])
+      fields['state'] ??= msg('Enter the 2-letter state code, like UT');
+    this._shown = fields;
+    if (Object.keys(fields).length) this.#focusFirst = true;
+    // Raw, as typed: the session sends it through validateCustomer again, which normalises it.
+    else fire(this, 'resmark-customer-submit', { customer: customer as CustomerInput });
+  }
+}
+
+// `void`: the lint rule against unused expressions does not read `??` as a statement.
+void (
+  customElements.get('resmark-customer-form') ??
+  customElements.define('resmark-customer-form', ResmarkCustomerForm)
+);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmark-customer-form': ResmarkCustomerForm;
+  }
+}
