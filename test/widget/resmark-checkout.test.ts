@@ -1,0 +1,746 @@
+import {
+  aTimeout,
+  expect,
+  fixture,
+  fixtureCleanup,
+  html,
+  oneEvent,
+  waitUntil,
+} from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Cart, CartItem } from '../../shared/cart.js';
+import type { Order } from '../../shared/order.js';
+import type { ResmarkEvent, ResmarkEventName } from '../../widget/events.js';
+import { CART_TOKEN_HEADER as PROXY_TOKEN_HEADER } from '../../widget/proxy/cart-token.js';
+import { CART_TOKEN_HEADER } from '../../widget/proxy-client.js';
+import '../../widget/resmark-checkout.js';
+import type { ResmarkCheckout } from '../../widget/resmark-checkout.js';
+import { cart as kayakCart, order as kayakOrder, paddleInventory, products } from './fixtures.js';
+
+const PROXY = 'https://proxy.test/api';
+const paddle = products[1]!;
+const slot = paddleInventory.items[0]!.timesAvailable[0]!;
+const customer = {
+  email: 'ana@example.com',
+  firstName: 'Ana',
+  lastName: 'Lopez',
+  phone: '5551234567',
+  'Wetsuit Size': ['M'],
+};
+
+/** One request the fake proxy saw. */
+interface Seen {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: Record<string, unknown> | undefined;
+  token: string | null;
+}
+
+/** How the fake answers: a status and envelope data, a bare body, or a thrown error. */
+type Answer = { status?: number; data?: unknown; errorMessage?: string; bare?: unknown } | Error;
+/** What an override may answer: its own answer, `undefined` (the default), or `lost`. */
+type Override = Answer | 'lost' | undefined;
+
+/**
+ * A fake proxy installed as `window.fetch` for one test: it records every request and answers
+ * from the sandbox fixtures with a little cart state, so the element runs its real client.
+ * `override` answers first (by `METHOD /path` with ids as `:id`).
+ */
+function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}) {
+  const seen: Seen[] = [];
+  const original = window.fetch;
+  let cart: Cart | undefined;
+  const emptyCart = (): Cart => ({
+    ...kayakCart,
+    id: 'cart-1',
+    customer: {},
+    items: [],
+    subtotal: 0,
+    discount: 0,
+    total: 0,
+    expDateTime: null,
+  });
+  const line = (participants: Record<string, number>): CartItem => {
+    const count = participants['All'] ?? 0;
+    return {
+      ...kayakCart.items[0]!,
+      itemId: slot.activityId,
+      productId: paddle.id,
+      productNumber: 94176,
+      productName: paddle.name,
+      startTime: slot.startTime,
+      endTime: slot.endTime,
+      participants: { All: count },
+      pickupDetailId: null,
+      locationId: null,
+      participantList: Array.from({ length: count }, (_, i) => ({
+        id: `p${i}`,
+        tier: 'All',
+        price: 49,
+        discount: 0,
+        total: 49,
+      })),
+      subtotal: 49 * count,
+      discount: 0,
+      total: 49 * count,
+    };
+  };
+  const placed = (referenceId: unknown): Order => {
+    const item = cart!.items[0]!;
+    return {
+      ...kayakOrder,
+      id: 'order-2',
+      confirmation: 100002,
+      referenceId: String(referenceId),
+      customer: { ...customer, dialCode: '+1' },
+      items: [
+        {
+          ...kayakOrder.items[0]!,
+          ...item,
+          status: 'active',
+          date: { startTime: item.startTime, endTime: item.endTime },
+          participantList: item.participantList!.map((p) => ({ ...p, status: 'active' })),
+          unitList: undefined,
+        },
+      ],
+      subtotal: cart!.total,
+      total: cart!.total,
+      amountPaid: cart!.total,
+    };
+  };
+  let order: Order | undefined;
+  const routes: Record<string, (s: Seen) => Answer> = {
+    'GET /product': (s) => {
+      const numbers = s.query.get('productNumbers')?.split(',');
+      return {
+        data: products.filter((p) => !numbers || numbers.includes(String(p.productNumber))),
+      };
+    },
+    'GET /product/:id/item': () => ({ data: paddleInventory }),
+    'GET /product/:id/pickup': () => ({ data: [] }),
+    'POST /cart': () => ({ data: (cart = emptyCart()) }),
+    'GET /cart/:id': () => (cart ? { data: cart } : { status: 404, errorMessage: 'No such cart' }),
+    'DELETE /cart/:id': () => {
+      cart = undefined;
+      return { data: { id: 'cart-1', deleted: true } };
+    },
+    'POST /cart/:id/item': (s) => {
+      const item = line(s.body!['participants'] as Record<string, number>);
+      const total = item.total;
+      cart = {
+        ...cart!,
+        items: [item],
+        subtotal: total,
+        total,
+        expDateTime: Date.now() + 1_800_000,
+      };
+      return { data: cart };
+    },
+    'DELETE /cart/:id/item/:id': () => ({
+      data: (cart = { ...cart!, items: [], total: 0, expDateTime: null }),
+    }),
+    'PUT /cart/:id/customer': (s) => ({ data: (cart = { ...cart!, customer: s.body as never }) }),
+    'GET /cart/:id/renew': () => {
+      cart = { ...cart!, expDateTime: Date.now() + 1_800_000 };
+      return { bare: { errors: [], messages: [], info: [], expDateTime: cart.expDateTime } };
+    },
+    'POST /order': (s) => ({ data: (order = placed(s.body!['referenceId'])) }),
+    'GET /order': (s) => ({
+      data: order && order.referenceId === s.query.get('referenceId') ? [order] : [],
+    }),
+  };
+  window.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const text = await request.text();
+    const s: Seen = {
+      method: request.method,
+      path: url.pathname.replace(/^\/api/, ''),
+      query: url.searchParams,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+      token: request.headers.get(CART_TOKEN_HEADER),
+    };
+    seen.push(s);
+    // Ids sit at every other segment: /cart/{id}/item/{itemId} → /cart/:id/item/:id.
+    const route = `${s.method} /${s.path
+      .split('/')
+      .filter(Boolean)
+      .map((part, i) => (i % 2 ? ':id' : part))
+      .join('/')}`;
+    const own = override[route]?.(s);
+    let answer = own === 'lost' || own === undefined ? routes[route]?.(s) : own;
+    answer ??= { status: 404, errorMessage: `No route ${route}` };
+    // "lost": the proxy did the work, but the answer never came back (a dropped connection).
+    if (own === 'lost') throw new TypeError('Failed to fetch');
+    if (answer instanceof Error) throw answer;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    // The proxy hands out a token on POST /cart and a new one on POST /order.
+    if (route === 'POST /cart' || route === 'POST /order')
+      headers[CART_TOKEN_HEADER] = `tok-${seen.length}`;
+    const body =
+      'bare' in answer
+        ? answer.bare
+        : { errorMessage: answer.errorMessage ?? null, data: answer.data ?? null };
+    return new Response(JSON.stringify(body), { status: answer.status ?? 200, headers });
+  };
+  return {
+    seen,
+    /** The cart the fake holds (what GET /cart/{id} answers). */
+    get cart() {
+      return cart;
+    },
+    set cart(next: Cart | undefined) {
+      cart = next;
+    },
+    /** A cart holding `seats` on the Sunset Paddle, locked for 30 minutes. */
+    paddleCart: (seats: number): Cart => {
+      const item = line({ All: seats });
+      return {
+        ...emptyCart(),
+        items: [item],
+        subtotal: item.total,
+        total: item.total,
+        expDateTime: Date.now() + 1_800_000,
+      };
+    },
+    /** `METHOD /path` of every request, in order. */
+    calls: () => seen.map((s) => `${s.method} ${s.path}`),
+    restore: () => {
+      window.fetch = original;
+    },
+  };
+}
+
+const $ = <T extends Element = HTMLElement>(el: ResmarkCheckout, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const text = (node: Element | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const heading = (el: ResmarkCheckout) => text($(el, '[part=step-heading]'));
+const button = (el: ResmarkCheckout, label: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === label);
+/** Fires a sub-element's contract event from it, as the sub-element would. */
+const from = <K extends ResmarkEventName>(
+  el: ResmarkCheckout,
+  tag: string,
+  name: K,
+  detail: ResmarkEvent<K>['detail'],
+) => {
+  const sub = $(el, tag);
+  expect(sub, `<${tag}> is on screen`).not.to.equal(null);
+  sub!.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+};
+/** Collects every event `name` the element fires. */
+const collect = <K extends ResmarkEventName>(el: ResmarkCheckout, name: K) => {
+  const events: ResmarkEvent<K>['detail'][] = [];
+  el.addEventListener(name, (event) => events.push((event as ResmarkEvent<K>).detail));
+  return events;
+};
+
+async function inline() {
+  const ready = oneEvent(document, 'resmark-ready');
+  const el = await fixture<ResmarkCheckout>(
+    html`<resmark-checkout proxy=${PROXY} products="94175,94176"></resmark-checkout>`,
+  );
+  await ready;
+  await el.updateComplete;
+  return el;
+}
+
+/** Products → Sunset Paddle → 2 seats added: the cart step. */
+async function toCart(el: ResmarkCheckout, api: ReturnType<typeof fakeProxy>, select = true) {
+  if (select) from(el, 'resmark-product-list', 'resmark-product-select', { product: paddle });
+  await el.updateComplete;
+  // The booker loads the product's inventory on its own (the second of the six requests).
+  await waitUntil(() => api.calls().some((c) => c.endsWith('/item')), 'the booker loads inventory');
+  from(el, 'resmark-product-booker', 'resmark-item-request', {
+    product: paddle,
+    slot,
+    item: { itemId: slot.activityId, participants: { All: 2 } },
+  });
+  await waitUntil(() => heading(el) === 'Your cart', 'the cart step');
+}
+
+async function toReview(el: ResmarkCheckout, api: ReturnType<typeof fakeProxy>) {
+  await toCart(el, api);
+  button(el, 'Continue')!.click();
+  await el.updateComplete;
+  from(el, 'resmark-customer-form', 'resmark-customer-submit', { customer });
+  await waitUntil(() => heading(el) === 'Review and book', 'the review step');
+}
+
+describe('<resmark-checkout>', () => {
+  let api: ReturnType<typeof fakeProxy>;
+  let href: string;
+  beforeEach(() => {
+    sessionStorage.clear();
+    href = location.href;
+    api = fakeProxy();
+  });
+  afterEach(() => {
+    fixtureCleanup();
+    api.restore();
+    sessionStorage.clear();
+    history.replaceState(history.state, '', href);
+    delete (window as { dataLayer?: unknown }).dataLayer;
+  });
+
+  it('sends the cart token in the header the proxy reads', () => {
+    expect(CART_TOKEN_HEADER).to.equal(PROXY_TOKEN_HEADER);
+  });
+
+  describe('when inline', () => {
+    it('shows the products in the order asked for and fires resmark-ready', async () => {
+      const ready = oneEvent(document, 'resmark-ready');
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176,94175"></resmark-checkout>`,
+      );
+      expect((await ready).detail).to.deep.equal({ products: 2 });
+      expect(api.calls()).to.deep.equal(['GET /product']);
+      expect(api.seen[0]!.query.get('productNumbers')).to.equal('94176,94175');
+      await el.updateComplete;
+      const list = $(el, 'resmark-product-list') as HTMLElement & { products: typeof products };
+      expect(list.products.map((p) => p.productNumber)).to.deep.equal([94176, 94175]);
+      expect(heading(el)).to.equal('Choose a tour');
+      expect(button(el, 'Back'), 'nowhere to go back to').to.equal(undefined);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks by tag when given tags', async () => {
+      await fixture(
+        html`<resmark-checkout proxy=${PROXY} tags="t1,t2" products="94175"></resmark-checkout>`,
+      );
+      await waitUntil(() => api.seen.length === 1);
+      expect(api.seen[0]!.query.get('tagIds')).to.equal('t1,t2');
+      expect(api.seen[0]!.query.has('productNumbers')).to.equal(false);
+    });
+  });
+
+  describe('when the dialog variant', () => {
+    it('fetches nothing until opened, then opens a modal and gives focus back on Escape', async () => {
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout
+          proxy=${PROXY}
+          products="94176"
+          variant="dialog"
+        ></resmark-checkout>`,
+      );
+      await aTimeout(50);
+      expect(api.seen, 'nothing before the first open').to.have.length(0);
+      await expect(el).to.be.accessible();
+
+      const ready = oneEvent(el, 'resmark-ready');
+      const open = $(el, '[part=open-button]')!;
+      expect(text(open)).to.equal('Book now');
+      open.focus();
+      open.click();
+      await ready;
+      const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+      expect(dialog.open).to.equal(true);
+      expect(dialog.matches(':modal')).to.equal(true);
+      expect(api.calls()).to.deep.equal(['GET /product']);
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=step-heading]'));
+      await expect(el).to.be.accessible();
+
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog.open, 'Escape closes the dialog');
+      expect(el.shadowRoot!.activeElement).to.equal(open);
+
+      el.open();
+      await waitUntil(() => dialog.open);
+      expect(api.seen, 'opening again fetches nothing new').to.have.length(1);
+    });
+  });
+
+  describe('booking the single-price product', () => {
+    it('goes through cart, details and review to the confirmation in six requests', async () => {
+      const el = await inline();
+      const cartChanges = collect(el, 'resmark-cart-change');
+      const adds = collect(el, 'resmark-item-add');
+      const errors = collect(el, 'resmark-error');
+
+      from(el, 'resmark-product-list', 'resmark-product-select', { product: paddle });
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Sunset Paddle');
+      expect(el.shadowRoot!.activeElement, 'the new step’s heading has focus').to.equal(
+        $(el, '[part=step-heading]'),
+      );
+      const booker = $(el, 'resmark-product-booker') as HTMLElement & {
+        product: unknown;
+        client: unknown;
+      };
+      expect(booker.product).to.equal(paddle);
+      expect(booker.client).to.have.property('product');
+      await expect(el).to.be.accessible();
+
+      await toCart(el, api, false);
+      expect(adds).to.have.length(1);
+      expect(adds[0]!.cartId).to.equal('cart-1');
+      expect(adds[0]!.item).to.include({ itemId: slot.activityId, total: 98 });
+      expect(cartChanges.at(-1)!.cart!.total).to.equal(98);
+      const summary = $(el, 'resmark-cart-summary') as HTMLElement & { cart: Cart };
+      expect(summary.cart.total).to.equal(98);
+      expect($(el, 'resmark-hold-timer')).to.have.property('expiresAt').that.is.above(Date.now());
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=step-heading]'));
+      await expect(el).to.be.accessible();
+
+      button(el, 'Continue')!.click();
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Your details');
+      const form = $(el, 'resmark-customer-form') as HTMLElement & {
+        rules: { requiredCustomerFields: string[] };
+      };
+      expect(form.rules.requiredCustomerFields).to.include('phone');
+      await expect(el).to.be.accessible();
+
+      from(el, 'resmark-customer-form', 'resmark-customer-submit', { customer });
+      await waitUntil(() => heading(el) === 'Review and book');
+      const review = $(el, 'resmark-order-review') as HTMLElement & { cart: Cart };
+      expect(review.cart.customer).to.include({ email: 'ana@example.com' });
+      await expect(el).to.be.accessible();
+
+      const complete = oneEvent(el, 'resmark-checkout-complete');
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      expect((await complete).detail).to.deep.include({
+        orderId: 'order-2',
+        confirmation: 100002,
+        total: 98,
+        currency: 'USD',
+      });
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Booking confirmed');
+      const confirmation = $(el, 'resmark-confirmation') as HTMLElement & { order: Order };
+      expect(confirmation.order.confirmation).to.equal(100002);
+      expect(button(el, 'Back')).to.equal(undefined);
+      await expect(el).to.be.accessible();
+
+      const calls = api.calls();
+      // The booker may name the product by number or by id.
+      expect(calls[1]).to.be.oneOf([
+        `GET /product/${paddle.productNumber}/item`,
+        `GET /product/${paddle.id}/item`,
+      ]);
+      expect(calls).to.deep.equal([
+        'GET /product',
+        calls[1],
+        'POST /cart',
+        'POST /cart/cart-1/item',
+        'PUT /cart/cart-1/customer',
+        'POST /order',
+      ]);
+      expect(api.seen[2]!.token, 'no token before the cart exists').to.equal(null);
+      expect(api.seen[3]!.token, 'the cart’s token on its calls').to.equal('tok-3');
+      expect(api.seen[5]!.body).to.include({ id: 'cart-1' });
+      expect(api.seen[5]!.body!['referenceId']).to.match(/^chk_/);
+      expect(errors).to.deep.equal([]);
+      expect(sessionStorage.length, 'nothing left to resume after the order').to.equal(0);
+    });
+
+    it('makes one order of a double "Place order"', async () => {
+      const el = await inline();
+      await toReview(el, api);
+      const completes = collect(el, 'resmark-checkout-complete');
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      await waitUntil(() => heading(el) === 'Booking confirmed');
+      await aTimeout(20);
+      expect(api.calls().filter((c) => c === 'POST /order')).to.have.length(1);
+      expect(completes).to.have.length(1);
+    });
+
+    it('finds the order by its referenceId when the response to POST /order is lost', async () => {
+      api.restore();
+      api = fakeProxy({ 'POST /order': () => 'lost' });
+      const el = await inline();
+      await toReview(el, api);
+      const complete = oneEvent(el, 'resmark-checkout-complete');
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      expect((await complete).detail.confirmation).to.equal(100002);
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Booking confirmed');
+      const lookup = api.seen.at(-1)!;
+      expect(`${lookup.method} ${lookup.path}`).to.equal('GET /order');
+      const post = api.seen.find((x) => x.method === 'POST' && x.path === '/order')!;
+      expect(lookup.query.get('referenceId')).to.equal(post.body!['referenceId']);
+      expect(api.calls().filter((c) => c === 'POST /order')).to.have.length(1);
+    });
+
+    it('offers to try again, with the same referenceId, when the lost order is not found', async () => {
+      api.restore();
+      let lose = true;
+      api = fakeProxy({
+        'POST /order': () => (lose ? new TypeError('Failed to fetch') : undefined),
+      });
+      const el = await inline();
+      await toReview(el, api);
+      const error = oneEvent(el, 'resmark-error');
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      expect((await error).detail.kind).to.equal('network');
+      await el.updateComplete;
+      const review = $(el, 'resmark-order-review') as HTMLElement & { error?: string };
+      expect(review.error).to.contain('try again');
+      expect(heading(el)).to.equal('Review and book');
+      await expect(el).to.be.accessible();
+
+      lose = false;
+      const complete = oneEvent(el, 'resmark-checkout-complete');
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      await complete;
+      const posts = api.seen.filter((s) => s.method === 'POST' && s.path === '/order');
+      expect(posts).to.have.length(2);
+      expect(posts[1]!.body!['referenceId']).to.equal(posts[0]!.body!['referenceId']);
+    });
+  });
+
+  describe('when the API refuses', () => {
+    it('shows the message where the shopper is and fires resmark-error', async () => {
+      api.restore();
+      api = fakeProxy({
+        'POST /cart/:id/item': () => ({ status: 409, errorMessage: 'Only 1 seat is left.' }),
+      });
+      const el = await inline();
+      const errors = collect(el, 'resmark-error');
+      from(el, 'resmark-product-list', 'resmark-product-select', { product: paddle });
+      await el.updateComplete;
+      from(el, 'resmark-product-booker', 'resmark-item-request', {
+        product: paddle,
+        slot,
+        item: { itemId: slot.activityId, participants: { All: 2 } },
+      });
+      await waitUntil(() => errors.length > 0);
+      expect(errors[0]).to.deep.equal({
+        kind: 'api',
+        message: 'Only 1 seat is left.',
+        status: 409,
+      });
+      await el.updateComplete;
+      expect(text($(el, '[role=alert]'))).to.equal('Only 1 seat is left.');
+      expect(heading(el)).to.equal('Sunset Paddle');
+      await expect(el).to.be.accessible();
+    });
+
+    it('tells the product list when the products cannot be loaded', async () => {
+      api.restore();
+      api = fakeProxy({ 'GET /product': () => ({ status: 400, errorMessage: 'Bad filter.' }) });
+      const error = oneEvent(document, 'resmark-error');
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      expect((await error).detail).to.include({ kind: 'api', status: 400 });
+      await el.updateComplete;
+      const list = $(el, 'resmark-product-list') as HTMLElement & { error?: string };
+      expect(list.error).to.equal('Bad filter.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the customer fields the API refused at the form', async () => {
+      api.restore();
+      api = fakeProxy({
+        'PUT /cart/:id/customer': () => ({
+          status: 400,
+          errorMessage: 'Some details need attention',
+          data: { fields: { email: 'email is not valid' } },
+        }),
+      });
+      const el = await inline();
+      await toCart(el, api);
+      button(el, 'Continue')!.click();
+      await el.updateComplete;
+      from(el, 'resmark-customer-form', 'resmark-customer-submit', { customer });
+      const form = $(el, 'resmark-customer-form') as HTMLElement & { errors?: object };
+      await waitUntil(() => form.errors !== undefined);
+      expect(form.errors).to.deep.equal({ email: 'email is not valid' });
+      expect(heading(el)).to.equal('Your details');
+    });
+  });
+
+  describe('when the hold runs out', () => {
+    it('shows only the timer’s notice, and "Hold my seats again" renews', async () => {
+      api.cart = { ...api.paddleCart(2), expDateTime: Date.now() - 1000 };
+      sessionStorage.setItem(
+        `resmark-checkout:${PROXY}`,
+        JSON.stringify({
+          snapshot: {
+            version: 1,
+            state: 'holding',
+            cartId: 'cart-1',
+            expiresAt: Date.now() - 1000,
+          },
+          token: 'tok-3',
+        }),
+      );
+      const restored = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => $(restored, 'resmark-hold-timer'), 'the cart step');
+      expect(heading(restored)).to.equal('Your cart');
+      expect($(restored, 'resmark-hold-timer')).to.have.property('expiresAt', 0);
+      expect($(restored, 'resmark-cart-summary'), 'nothing else goes on').to.equal(null);
+      expect(button(restored, 'Continue')).to.equal(undefined);
+      await expect(restored).to.be.accessible();
+
+      const changes = collect(restored, 'resmark-cart-change');
+      from(restored, 'resmark-hold-timer', 'resmark-hold-renew', {});
+      await waitUntil(() => $(restored, 'resmark-cart-summary'), 'the cart is back');
+      expect(api.calls().slice(-2)).to.deep.equal(['GET /cart/cart-1/renew', 'GET /cart/cart-1']);
+      expect($(restored, 'resmark-hold-timer'))
+        .to.have.property('expiresAt')
+        .that.is.above(Date.now());
+      expect(changes.at(-1)!.cart!.expDateTime).to.be.above(Date.now());
+    });
+  });
+
+  describe('after a reload', () => {
+    it('restores the cart from session storage with its token', async () => {
+      const el = await inline();
+      await toCart(el, api);
+      const saved = JSON.parse(sessionStorage.getItem(`resmark-checkout:${PROXY}`)!) as {
+        snapshot: { cartId: string; state: string };
+        token: string;
+      };
+      expect(saved.snapshot).to.include({ cartId: 'cart-1', state: 'holding' });
+      expect(saved.token).to.equal('tok-3');
+      fixtureCleanup();
+
+      const before = api.seen.length;
+      const outside = document.createElement('button');
+      document.body.append(outside);
+      outside.focus();
+      const again = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => heading(again) === 'Your cart', 'back at the cart');
+      const after = api.seen.slice(before);
+      expect(after.map((s) => `${s.method} ${s.path}`)).to.have.members([
+        'GET /product',
+        'GET /cart/cart-1',
+      ]);
+      expect(after.find((s) => s.path === '/cart/cart-1')!.token).to.equal('tok-3');
+      const summary = $(again, 'resmark-cart-summary') as HTMLElement & { cart: Cart };
+      expect(summary.cart.total).to.equal(98);
+      expect(document.activeElement, 'a restore does not pull the page’s focus').to.equal(outside);
+      outside.remove();
+      await expect(again).to.be.accessible();
+    });
+
+    it('starts empty when storage is refused, and books anyway', async () => {
+      const { setItem } = Storage.prototype;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('quota', 'QuotaExceededError');
+      };
+      try {
+        const el = await inline();
+        await toCart(el, api);
+        expect(heading(el)).to.equal('Your cart');
+      } finally {
+        Storage.prototype.setItem = setItem;
+      }
+    });
+  });
+
+  describe('with a resume link', () => {
+    it('opens the handed-over cart and clears the link from the address bar', async () => {
+      // A cart an agent made and handed over.
+      api.cart = api.paddleCart(2);
+      const before = api.seen.length;
+      const url = new URL(location.href);
+      url.searchParams.set('resmark-cart', 'cart-1');
+      url.searchParams.set('resmark-token', 'tok-agent');
+      history.replaceState(history.state, '', url);
+
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      expect(location.search).not.to.contain('resmark-');
+      expect(location.search, 'the test runner’s own parameters stay').to.equal(
+        new URL(href).search,
+      );
+      await waitUntil(() => heading(el) === 'Your cart', 'the handed-over cart');
+      const get = api.seen.slice(before).find((s) => s.path === '/cart/cart-1')!;
+      expect(get.token).to.equal('tok-agent');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('with analytics="datalayer"', () => {
+    it('pushes view_item, add_to_cart, begin_checkout and purchase, each after a clear', async () => {
+      const layer: Record<string, unknown>[] = [{ event: 'gtm.js' }];
+      (window as { dataLayer?: unknown }).dataLayer = layer;
+      const el = await inline();
+      el.analytics = 'datalayer';
+      await toReview(el, api);
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      await waitUntil(() => heading(el) === 'Booking confirmed');
+
+      const events = layer.slice(1);
+      expect(events.filter((_, i) => i % 2 === 0)).to.deep.equal(
+        Array(4).fill({ ecommerce: null }),
+      );
+      expect(events.filter((_, i) => i % 2).map((e) => e['event'])).to.deep.equal([
+        'view_item',
+        'add_to_cart',
+        'begin_checkout',
+        'purchase',
+      ]);
+      const items = [
+        {
+          item_id: '94176',
+          item_name: 'Sunset Paddle',
+          item_variant: 'All',
+          price: 49,
+          quantity: 2,
+        },
+      ];
+      expect(events[1]!['ecommerce']).to.deep.equal({
+        currency: 'USD',
+        value: 49,
+        items: [{ item_id: '94176', item_name: 'Sunset Paddle', price: 49, quantity: 1 }],
+      });
+      expect(events[3]!['ecommerce']).to.deep.equal({ currency: 'USD', value: 98, items });
+      expect(events[7]!['ecommerce']).to.deep.equal({
+        currency: 'USD',
+        value: 98,
+        items,
+        transaction_id: '100002',
+      });
+    });
+
+    it('pushes nothing without the attribute', async () => {
+      const el = await inline();
+      await toCart(el, api);
+      expect((window as { dataLayer?: unknown }).dataLayer).to.equal(undefined);
+    });
+  });
+
+  describe('reset()', () => {
+    it('deletes the cart and starts over at the products', async () => {
+      const el = await inline();
+      await toCart(el, api);
+      await el.reset();
+      expect(api.calls().at(-1)).to.equal('DELETE /cart/cart-1');
+      expect(heading(el)).to.equal('Choose a tour');
+      expect(sessionStorage.length).to.equal(0);
+      expect(button(el, 'Back'), 'no cart to go back to').to.equal(undefined);
+    });
+  });
+
+  describe('navigation', () => {
+    it('goes back a step with the Back button and never touches the browser history', async () => {
+      const length = history.length;
+      const el = await inline();
+      await toCart(el, api);
+      button(el, 'Continue')!.click();
+      await el.updateComplete;
+      $(el, '[part=back-button]')!.click();
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Your cart');
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=step-heading]'));
+      button(el, 'Add another tour')!.click();
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Choose a tour');
+      expect(button(el, 'Back'), 'back to the cart').not.to.equal(undefined);
+      expect(history.length).to.equal(length);
+    });
+  });
+});
