@@ -285,8 +285,8 @@ export class ResmarkCheckout extends LitElement {
       review: msg('Review and book'),
       done: msg('Booking confirmed'),
     }[step];
-    // The product list and the review show their own errors where the shopper is looking.
-    const error = step === 'products' || step === 'review' ? undefined : this._error;
+    // The review shows its own error beside "Place order", where the shopper is looking.
+    const error = step === 'review' ? undefined : this._error;
     return html`<section
       part="panel"
       class="panel"
@@ -390,6 +390,7 @@ export class ResmarkCheckout extends LitElement {
             .value=${cart.customer}
             .errors=${this._fields}
             .busy=${this._busy === 'customer'}
+            .locale=${locale}
             @resmark-customer-submit=${this.#setCustomer}
           ></resmark-customer-form>`;
       default:
@@ -528,9 +529,14 @@ export class ResmarkCheckout extends LitElement {
   async #applyPromo(event: ResmarkEvent<'resmark-promo-apply'>) {
     const code = event.detail.promoCode;
     this._promo = { status: 'applying', code };
-    const result = await this.#act('promo', (session) => session.applyDiscount(code));
+    let failure: string | undefined;
+    const result = await this.#act(
+      'promo',
+      (session) => session.applyDiscount(code),
+      (message) => (failure = message),
+    );
     this._promo = !result
-      ? { status: 'idle', code }
+      ? { status: 'idle', code, message: failure }
       : result.status === 'applied'
         ? { status: 'applied', code }
         : { status: result.status, code, message: result.message };
@@ -588,8 +594,15 @@ export class ResmarkCheckout extends LitElement {
     this.#go('done');
   }
 
-  /** Runs one session call with its busy state; a failure is shown and fired, never thrown. */
-  async #act<T>(busy: Busy, work: (session: CartSession) => Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs one session call with its busy state. A failure is fired and shown, at the top or by
+   * `place` (beside the control that failed); never thrown.
+   */
+  async #act<T>(
+    busy: Busy,
+    work: (session: CartSession) => Promise<T>,
+    place?: (message: string) => void,
+  ): Promise<T | undefined> {
     await this.#start();
     const session = this.#session;
     if (!session) return undefined;
@@ -598,7 +611,8 @@ export class ResmarkCheckout extends LitElement {
     try {
       return await work(session);
     } catch (error) {
-      this.#fail(error);
+      const message = this.#fail(error, !place);
+      place?.(message);
       return undefined;
     } finally {
       this._busy = '';

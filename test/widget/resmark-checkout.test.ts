@@ -141,6 +141,21 @@ function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}) {
       data: (cart = { ...cart!, items: [], total: 0, expDateTime: null }),
     }),
     'PUT /cart/:id/customer': (s) => ({ data: (cart = { ...cart!, customer: s.body as never }) }),
+    'POST /cart/:id/discount': (s) =>
+      s.body!['promoCode'] === 'SUNSET10'
+        ? {
+            data: (cart = {
+              ...cart!,
+              promoCode: 'SUNSET10',
+              discount: 9.8,
+              total: cart!.total - 9.8,
+            }),
+          }
+        : {
+            status: 400,
+            errorMessage: 'This promo code is not valid',
+            data: { promoCode: s.body!['promoCode'], reason: 'invalid' },
+          },
     'GET /cart/:id/renew': () => {
       cart = { ...cart!, expDateTime: Date.now() + 1_800_000 };
       return { bare: { errors: [], messages: [], info: [], expDateTime: cart.expDateTime } };
@@ -552,6 +567,60 @@ describe('<resmark-checkout>', () => {
       await waitUntil(() => form.errors !== undefined);
       expect(form.errors).to.deep.equal({ email: 'email is not valid' });
       expect(heading(el)).to.equal('Your details');
+    });
+  });
+
+  describe('in the cart', () => {
+    type Promo = HTMLElement & { status: string; code?: string; message?: string };
+
+    it('applies a promo code and shows the API’s new total', async () => {
+      const el = await inline();
+      await toCart(el, api);
+      const changes = collect(el, 'resmark-cart-change');
+      from(el, 'resmark-promo-code', 'resmark-promo-apply', { promoCode: 'SUNSET10' });
+      const promo = $(el, 'resmark-promo-code') as Promo;
+      await waitUntil(() => promo.status === 'applied');
+      expect(promo.code).to.equal('SUNSET10');
+      const summary = $(el, 'resmark-cart-summary') as HTMLElement & { cart: Cart };
+      expect(summary.cart.total).to.equal(88.2);
+      expect(changes.at(-1)!.cart!.total).to.equal(88.2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('tells an invalid code apart, without an error elsewhere', async () => {
+      const el = await inline();
+      await toCart(el, api);
+      const errors = collect(el, 'resmark-error');
+      from(el, 'resmark-promo-code', 'resmark-promo-apply', { promoCode: 'NOPE' });
+      const promo = $(el, 'resmark-promo-code') as Promo;
+      await waitUntil(() => promo.status === 'invalid');
+      expect(errors, 'a refused code is an answer, not a failure').to.deep.equal([]);
+      expect($(el, '[role=alert]')).to.equal(null);
+    });
+
+    it('shows a failed request beside the promo code and fires resmark-error', async () => {
+      api.restore();
+      api = fakeProxy({ 'POST /cart/:id/discount': () => new TypeError('Failed to fetch') });
+      const el = await inline();
+      await toCart(el, api);
+      const error = oneEvent(el, 'resmark-error');
+      from(el, 'resmark-promo-code', 'resmark-promo-apply', { promoCode: 'SUNSET10' });
+      expect((await error).detail.kind).to.equal('network');
+      const promo = $(el, 'resmark-promo-code') as Promo;
+      await waitUntil(() => promo.status === 'idle');
+      expect(promo.message).to.contain('try again');
+      expect($(el, '[role=alert]')).to.equal(null);
+    });
+
+    it('removes an item; an empty cart goes back to the products', async () => {
+      const el = await inline();
+      await toCart(el, api);
+      const changes = collect(el, 'resmark-cart-change');
+      from(el, 'resmark-cart-summary', 'resmark-item-remove', { itemId: slot.activityId });
+      await waitUntil(() => heading(el) === 'Choose a tour');
+      expect(api.calls().at(-1)).to.equal(`DELETE /cart/cart-1/item/${slot.activityId}`);
+      expect(changes.at(-1)!.cart!.items).to.deep.equal([]);
+      expect(button(el, 'Back'), 'no cart to go back to').to.equal(undefined);
     });
   });
 
