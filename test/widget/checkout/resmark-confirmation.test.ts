@@ -1,0 +1,111 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Order } from '../../../shared/order.js';
+import '../../../widget/checkout/resmark-confirmation.js';
+import type { ResmarkConfirmation } from '../../../widget/checkout/resmark-confirmation.js';
+import { order } from '../fixtures.js';
+
+const $ = <T extends HTMLElement = HTMLElement>(el: ResmarkConfirmation, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const totals = (el: ResmarkConfirmation) =>
+  [...el.shadowRoot!.querySelectorAll('[part=totals] .row')].map((row) => [
+    text(row.children[0]!),
+    text(row.children[1]!),
+  ]);
+
+async function confirmation(value: Order = order) {
+  return fixture<ResmarkConfirmation>(
+    html`<resmark-confirmation locale="en-US" .order=${value}></resmark-confirmation>`,
+  );
+}
+
+describe('<resmark-confirmation>', () => {
+  describe('when shown', () => {
+    it('says the booking is confirmed, with the confirmation number', async () => {
+      const el = await confirmation();
+      expect(text($(el, 'h2'))).to.equal('Booking confirmed');
+      expect(text($(el, '[part=number]'))).to.equal('100001');
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves focus to the heading', async () => {
+      const el = await confirmation();
+      expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
+    });
+
+    it('lists each item: product, day and times, people, total', async () => {
+      const el = await confirmation();
+      const item = $(el, '[part=item]');
+      expect(text(item.querySelector('[part=product]'))).to.equal('Half-Day Canyon Kayak Tour');
+      expect(text(item)).to.include('Wed, Nov 25, 2026, 9:00 AM – 1:00 PM');
+      expect(text(item)).to.include('2 × Adult, 1 × Child');
+      expect(text(item.querySelector('[part=item-total]'))).to.equal('$237.00');
+    });
+
+    it('shows the total paid, from the order', async () => {
+      const el = await confirmation({ ...order, total: 230, amountPaid: 230 });
+      expect(totals(el)).to.deep.equal([['Total paid', '$230.00']]);
+    });
+
+    it('shows what was paid beside the total when something is still owed', async () => {
+      const el = await confirmation({
+        ...order,
+        promoCode: 'SUMMER10',
+        discount: 23.7,
+        total: 213.3,
+        amountPaid: 0,
+      });
+      expect(totals(el)).to.deep.equal([
+        ['Discount (SUMMER10)', '-$23.70'],
+        ['Paid', '$0.00'],
+        ['Total', '$213.30'],
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('leaves cancelled people out of the counts', async () => {
+      const [item] = order.items;
+      const el = await confirmation({
+        ...order,
+        items: [
+          {
+            ...item!,
+            participantList: item!.participantList!.map((p, i) =>
+              i === 0 ? { ...p, status: 'cancelled' } : p,
+            ),
+          },
+        ],
+      });
+      expect(text($(el, '[part=item]'))).to.include('1 × Adult, 1 × Child');
+    });
+
+    it('starts a new booking on click', async () => {
+      const el = await confirmation();
+      setTimeout(() => $(el, '[part=restart]').click());
+      await oneEvent(el, 'resmark-booking-restart');
+    });
+
+    it('starts a new booking from the keyboard', async () => {
+      const el = await confirmation();
+      $(el, '[part=restart]').focus();
+      const restart = oneEvent(el, 'resmark-booking-restart');
+      await sendKeys({ press: 'Enter' });
+      await restart;
+    });
+  });
+
+  describe('with a dateless item', () => {
+    it('shows no time', async () => {
+      const [item] = order.items;
+      const el = await confirmation({
+        ...order,
+        items: [
+          { ...item!, productName: 'Kayak Day Pass', date: { startTime: null, endTime: null } },
+        ],
+      });
+      expect(text($(el, '[part=item]'))).not.to.match(/AM|PM|2026/);
+      await expect(el).to.be.accessible();
+    });
+  });
+});

@@ -1,0 +1,106 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ResmarkCartSummary } from '../../../widget/checkout/resmark-cart-summary.js';
+import '../../../widget/checkout/resmark-order-review.js';
+import type { ResmarkOrderReview } from '../../../widget/checkout/resmark-order-review.js';
+import { cart } from '../fixtures.js';
+
+const $ = <T extends HTMLElement = HTMLElement>(el: ResmarkOrderReview, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const place = (el: ResmarkOrderReview) => $<HTMLButtonElement>(el, '[part=place]');
+
+async function review(error?: string) {
+  return fixture<ResmarkOrderReview>(
+    html`<resmark-order-review
+      locale="en-US"
+      .cart=${cart}
+      .customer=${cart.customer}
+      .error=${error}
+    ></resmark-order-review>`,
+  );
+}
+
+describe('<resmark-order-review>', () => {
+  describe('when ready', () => {
+    it('shows the cart, not editable, the customer and the total', async () => {
+      const el = await review();
+      const summary = $<ResmarkCartSummary>(el, 'resmark-cart-summary');
+      await summary.updateComplete;
+      expect(summary.cart).to.equal(cart);
+      expect(summary.editable).to.equal(false);
+      expect(summary.shadowRoot!.querySelector('button')).to.equal(null);
+      expect(text(summary.shadowRoot!.querySelector('[part=product]'))).to.equal(
+        'Half-Day Canyon Kayak Tour',
+      );
+      const customer = text($(el, '[part=customer]'));
+      expect(customer).to.include('Ana Lopez');
+      expect(customer).to.include('ana@example.com');
+      expect(customer).to.include('+1 5551234567');
+      expect(text($(el, '[part=total]'))).to.equal('Total $237.00');
+      expect(text(place(el))).to.equal('Place order');
+      expect(place(el).classList.contains('primary')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('places the order on click', async () => {
+      const el = await review();
+      setTimeout(() => place(el).click());
+      const event = await oneEvent(el, 'resmark-order-place');
+      expect(event.bubbles && event.composed).to.equal(true);
+    });
+
+    it('places the order from the keyboard', async () => {
+      const el = await review();
+      place(el).focus();
+      const placed = oneEvent(el, 'resmark-order-place');
+      await sendKeys({ press: 'Enter' });
+      await placed;
+    });
+
+    it('makes a double click one event', async () => {
+      const el = await review();
+      let placed = 0;
+      el.addEventListener('resmark-order-place', () => placed++);
+      place(el).click();
+      place(el).click();
+      await el.updateComplete;
+      place(el).click();
+      expect(placed).to.equal(1);
+    });
+
+    it('can be pressed again once the host clears placing', async () => {
+      const el = await review();
+      let placed = 0;
+      el.addEventListener('resmark-order-place', () => placed++);
+      place(el).click();
+      el.placing = false;
+      await el.updateComplete;
+      place(el).click();
+      expect(placed).to.equal(2);
+    });
+  });
+
+  describe('while placing', () => {
+    it('waits, saying so', async () => {
+      const el = await review();
+      el.placing = true;
+      await el.updateComplete;
+      expect(place(el).disabled).to.equal(true);
+      expect(place(el).getAttribute('aria-busy')).to.equal('true');
+      expect(text(place(el))).to.equal('Placing your order…');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('with an API error', () => {
+    it('says what went wrong, as an alert', async () => {
+      const el = await review('Your hold ran out. Hold your seats again to continue.');
+      const error = $(el, '[part=error]');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.equal('Your hold ran out. Hold your seats again to continue.');
+      expect(place(el).disabled).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+  });
+});

@@ -1,0 +1,127 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import type { Cart } from '../../shared/cart.js';
+import type { CustomerInput } from '../../shared/customer.js';
+import { formatMoney } from '../../shared/format.js';
+import { fire } from '../events.js';
+import { base } from '../styles.js';
+import './resmark-cart-summary.js';
+
+/**
+ * The last look before the order (step 10): the cart, who it is for, the total, and "Place order".
+ * @tag resmark-order-review
+ * @summary The cart, the customer and the total, with "Place order".
+ * @fires resmark-order-place - The shopper placed the order (once until the host clears `placing`).
+ * @csspart summary - The cart summary.
+ * @csspart customer - The customer's name, email and phone.
+ * @csspart total - The total to pay.
+ * @csspart place - The "Place order" button.
+ * @csspart error - Why the last attempt failed.
+ * @cssprop --resmark-color-accent - The "Place order" button.
+ */
+export class ResmarkOrderReview extends LitElement {
+  static override properties = {
+    cart: { attribute: false },
+    customer: { attribute: false },
+    placing: { type: Boolean },
+    error: {},
+    locale: {},
+    currency: {},
+  };
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        gap: var(--_space);
+      }
+      p {
+        margin: 0;
+      }
+      [part='total'] {
+        display: flex;
+        justify-content: space-between;
+        font-size: 1.25em;
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  /** The cart as the API last answered it. */
+  declare cart: Cart | undefined;
+  /** Who the order is for (the cart's customer, or what the form sent). */
+  declare customer: Partial<CustomerInput> | undefined;
+  /**
+   * The order is being placed. The element sets it itself when pressed (so a double click is one
+   * event); the host sets it back to false when the attempt failed.
+   */
+  declare placing: boolean;
+  /** Why the last attempt failed, in words for the shopper. */
+  declare error: string | undefined;
+  /** BCP 47 tag for money, dates and times; the browser's when unset. */
+  declare locale: string | undefined;
+  /** ISO 4217 code for a cart that names none. */
+  declare currency: string;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.placing = false;
+    this.currency = 'USD';
+  }
+
+  override render() {
+    const { cart, locale, placing } = this;
+    const who = this.customer ?? {};
+    const name = [who.firstName, who.lastName].filter(Boolean).join(' ');
+    const phone = who.phone ? `${who.dialCode ?? ''} ${who.phone}`.trim() : '';
+    return html`<resmark-cart-summary
+        part="summary"
+        .cart=${cart}
+        .locale=${locale}
+        .currency=${this.currency}
+      ></resmark-cart-summary>
+      <div part="customer">
+        <p><strong>${msg('Your details')}</strong></p>
+        ${[name, who.email, phone].map((line) => (line ? html`<p>${line}</p>` : nothing))}
+      </div>
+      ${
+        cart
+          ? html`<p part="total">
+              <span>${msg('Total')}</span>
+              <span>${formatMoney(cart.total, cart.currency || this.currency, locale)}</span>
+            </p>`
+          : nothing
+      }
+      ${this.error ? html`<p part="error" role="alert" class="error">${this.error}</p>` : nothing}
+      <button
+        part="place"
+        class="primary"
+        ?disabled=${placing || !cart?.items.length}
+        aria-busy=${placing}
+        @click=${this.#place}
+      >
+        ${placing ? msg('Placing your order…') : msg('Place order')}
+      </button>`;
+  }
+
+  #place() {
+    // A second click before the host re-renders must not make a second request.
+    if (this.placing) return;
+    this.placing = true;
+    if (!fire(this, 'resmark-order-place', {})) this.placing = false;
+  }
+}
+
+// `void`: the lint rule against unused expressions does not read `??` as a statement.
+void (
+  customElements.get('resmark-order-review') ??
+  customElements.define('resmark-order-review', ResmarkOrderReview)
+);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmark-order-review': ResmarkOrderReview;
+  }
+}
