@@ -1,0 +1,420 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { ResmarkClient } from '../../../shared/client.js';
+import { ResmarkError } from '../../../shared/errors.js';
+import type { Inventory, PickupZone, Product } from '../../../shared/product.js';
+import '../../../widget/booking/resmark-product-booker.js';
+import type { ResmarkProductBooker } from '../../../widget/booking/resmark-product-booker.js';
+import {
+  dayPassInventory,
+  kayakInventory,
+  kayakPickups,
+  paddleInventory,
+  products,
+} from '../fixtures.js';
+
+const [kayak, paddle, dayPass] = products as [Product, Product, Product];
+// The fixtures' seed instant: the sandbox's day was 2026-11-24.
+const T0 = Date.parse('2026-11-24T21:00:00Z');
+
+/** The same days moved to another month (`2026-12`), ids and times too. */
+const moved = (inventory: Inventory, month: string): Inventory =>
+  JSON.parse(
+    JSON.stringify(inventory)
+      .replaceAll('2026-11', month)
+      .replaceAll('202611', month.replace('-', '')),
+  ) as Inventory;
+
+interface Call {
+  product: string | number;
+  from?: string;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * A client whose product endpoints answer from the fixtures and count their calls. `hang` keeps
+ * every inventory request pending until its signal aborts; `failures` rejects that many first.
+ */
+function fakeClient(
+  options: {
+    months?: Record<string, Inventory>;
+    pickups?: PickupZone[];
+    hang?: boolean;
+    failures?: number;
+  } = {},
+) {
+  const calls = { inventory: [] as Call[], pickups: [] as Call[] };
+  let failures = options.failures ?? 0;
+  const product = {
+    inventory(
+      productId: string | number,
+      query: { from: string },
+      request?: { signal?: AbortSignal },
+    ): Promise<Inventory> {
+      const signal = request?.signal;
+      calls.inventory.push({ product: productId, from: query.from, signal });
+      if (options.hang)
+        return new Promise((_, reject) =>
+          signal?.addEventListener('abort', () => reject(signal.reason)),
+        );
+      if (failures-- > 0)
+        return Promise.reject(
+          new ResmarkError('http', 'Service Unavailable', {
+            status: 503,
+            endpoint: 'GET /product/{id}/item',
+          }),
+        );
+      return Promise.resolve(options.months?.[query.from] ?? { items: [] });
+    },
+    pickups(productId: string | number, request?: { signal?: AbortSignal }) {
+      calls.pickups.push({ product: productId, signal: request?.signal });
+      return Promise.resolve(options.pickups ?? []);
+    },
+  };
+  // Only the two endpoints the booker calls exist; the cast says so instead of faking the rest.
+  const client = { product } as unknown as Pick<ResmarkClient, 'product'>;
+  return { client, calls };
+}
+
+const kayakMonths = { '2026-11': kayakInventory, '2026-12': moved(kayakInventory, '2026-12') };
+
+async function booker(
+  client: Pick<ResmarkClient, 'product'>,
+  product: Product,
+  now = T0,
+): Promise<ResmarkProductBooker> {
+  const el = await fixture<ResmarkProductBooker>(
+    html`<resmark-product-booker
+      .client=${client}
+      .product=${product}
+      .now=${() => now}
+      locale="en-US"
+    ></resmark-product-booker>`,
+  );
+  await settle(el);
+  return el;
+}
+
+async function settle(el: ResmarkProductBooker) {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+  }
+}
+
+const part = <K extends keyof HTMLElementTagNameMap>(el: ResmarkProductBooker, tag: K) =>
+  el.shadowRoot!.querySelector(tag);
+const inner = <T extends Element>(host: Element | null, selector: string) =>
+  host!.shadowRoot!.querySelector<T & Element>(selector)!;
+const addButton = (el: ResmarkProductBooker) =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part=add]');
+
+async function pickDay(el: ResmarkProductBooker, date: string) {
+  inner<HTMLButtonElement>(
+    part(el, 'resmark-availability-calendar'),
+    `[data-date="${date}"]`,
+  ).click();
+  await settle(el);
+}
+
+async function pickSlot(el: ResmarkProductBooker, index: number) {
+  part(el, 'resmark-slot-picker')!.shadowRoot!.querySelectorAll('button')[index]!.click();
+  await settle(el);
+}
+
+async function choose(host: Element | null, id: string, value: string) {
+  const select = inner<HTMLSelectElement>(host, `#${id}`);
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+  await (host as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+}
+
+describe('<resmark-product-booker>', () => {
+  describe('while loading', () => {
+    let el: ResmarkProductBooker;
+    let calls: ReturnType<typeof fakeClient>['calls'];
+    beforeEach(async () => {
+      const fake = fakeClient({ hang: true });
+      calls = fake.calls;
+      el = await booker(fake.client, kayak);
+    });
+
+    it('passes axe', async () => {
+      await expect(el).to.be.accessible();
+    });
+
+    it('announces the load and shows this month’s calendar as loading', () => {
+      expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal(
+        'Loading availability…',
+      );
+      const calendar = part(el, 'resmark-availability-calendar')!;
+      expect(calendar.month).to.equal('2026-11');
+      expect(calendar.loading).to.equal(true);
+      expect(calls.inventory.map((c) => [c.product, c.from])).to.deep.equal([[94175, '2026-11']]);
+    });
+
+    it('aborts the load when the product changes, and loads the new one', async () => {
+      const first = calls.inventory[0]!.signal!;
+      expect(first.aborted).to.equal(false);
+      el.product = paddle;
+      await settle(el);
+      expect(first.aborted).to.equal(true);
+      expect(calls.inventory.map((c) => c.product)).to.deep.equal([94175, 94176]);
+      expect(calls.inventory[1]!.signal!.aborted).to.equal(false);
+    });
+
+    it('aborts the load when it leaves the page, and starts again when it is back', async () => {
+      const parent = el.parentElement!;
+      el.remove();
+      expect(calls.inventory[0]!.signal!.aborted).to.equal(true);
+      parent.append(el);
+      await settle(el);
+      expect(calls.inventory).to.have.length(2);
+      expect(calls.inventory[1]!.signal!.aborted).to.equal(false);
+    });
+  });
+
+  describe('with availability (multi-tier, with pickups)', () => {
+    let el: ResmarkProductBooker;
+    let calls: ReturnType<typeof fakeClient>['calls'];
+    beforeEach(async () => {
+      const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
+      calls = fake.calls;
+      el = await booker(fake.client, kayak);
+    });
+
+    it('passes axe', async () => {
+      await expect(el).to.be.accessible();
+    });
+
+    it('loads this month and the pickups once, and marks the open days', () => {
+      expect(calls.inventory.map((c) => c.from)).to.deep.equal(['2026-11']);
+      expect(calls.pickups.map((c) => c.product)).to.deep.equal([94175]);
+      const calendar = part(el, 'resmark-availability-calendar')!;
+      expect(calendar.loading).to.equal(false);
+      expect(calendar.min).to.equal('2026-11');
+      expect(calendar.days['2026-11-25']).to.deep.equal({ seatsLeft: 16 });
+      expect(calendar.days['2026-11-24']).to.equal(undefined);
+      expect(part(el, 'resmark-tier-quantities')).to.equal(null);
+    });
+
+    it('loads a month it is shown once, and caches it', async () => {
+      const calendar = part(el, 'resmark-availability-calendar')!;
+      const next = inner<HTMLButtonElement>(calendar, '[aria-label="Next month"]');
+      const previous = inner<HTMLButtonElement>(calendar, '[aria-label="Previous month"]');
+      next.click();
+      await settle(el);
+      expect(calls.inventory.map((c) => c.from)).to.deep.equal(['2026-11', '2026-12']);
+      expect(calendar.month).to.equal('2026-12');
+      expect(calendar.days['2026-12-25']).to.deep.equal({ seatsLeft: 16 });
+      previous.click();
+      await settle(el);
+      next.click();
+      await settle(el);
+      expect(calendar.month).to.equal('2026-12');
+      expect(calls.inventory.map((c) => c.from)).to.deep.equal(['2026-11', '2026-12']);
+    });
+
+    it('shows the chosen day’s slots, and the chosen slot’s prices and seats feed the quantities', async () => {
+      await pickDay(el, '2026-11-27');
+      expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal(
+        'Times on Fri, Nov 27, 2026',
+      );
+      const slots = part(el, 'resmark-slot-picker')!;
+      expect(slots.slots.map((s) => s.activityId)).to.deep.equal([
+        'a-94175-20261127-0900',
+        'a-94175-20261127-1400',
+      ]);
+      await pickSlot(el, 1);
+      const quantities = part(el, 'resmark-tier-quantities')!;
+      expect(quantities.prices).to.deep.equal({ Adult: 89, Child: 59, Senior: 79 });
+      expect(quantities.seatsLeft).to.equal(2);
+      expect(quantities.label).to.equal('Guest');
+      expect(part(el, 'resmark-pickup-picker')!.zones).to.equal(kayakPickups);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the add-item rules’ errors at the fields and asks for nothing', async () => {
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      let requests = 0;
+      el.addEventListener('resmark-item-request', () => requests++);
+      addButton(el)!.click();
+      await settle(el);
+      expect(requests).to.equal(0);
+      const quantities = part(el, 'resmark-tier-quantities')!;
+      expect(inner(quantities, '#whole').textContent).to.equal('Choose at least one guest');
+      const pickup = part(el, 'resmark-pickup-picker')!;
+      expect(inner(pickup, '#zone').getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+
+    it('fires resmark-item-request with the product, the slot and the add-item body', async () => {
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      const quantities = part(el, 'resmark-tier-quantities')!;
+      for (const name of ['Add one Adult', 'Add one Adult', 'Add one Child']) {
+        inner<HTMLButtonElement>(quantities, `[aria-label="${name}"]`).click();
+        await quantities.updateComplete;
+      }
+      const pickup = part(el, 'resmark-pickup-picker')!;
+      await choose(pickup, 'zone', '5f1d00000000000000000001');
+      await choose(pickup, 'detail', '5f1e00000000000000000001');
+      await choose(pickup, 'location', '5f1f00000000000000000001');
+      await settle(el);
+      const requested = oneEvent(el, 'resmark-item-request');
+      addButton(el)!.click();
+      const { detail } = await requested;
+      expect(detail.product).to.equal(kayak);
+      expect(detail.slot).to.equal(kayakInventory.items[0]!.timesAvailable[0]);
+      expect(detail.item).to.deep.equal({
+        itemId: 'a-94175-20261125-0900',
+        participants: { Adult: 2, Child: 1 },
+        pickupDetailId: '5f1e00000000000000000001',
+        locationId: '5f1f00000000000000000001',
+      });
+    });
+
+    it('waits while the host adds (busy)', async () => {
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      el.busy = true;
+      await el.updateComplete;
+      expect(addButton(el)!.disabled).to.equal(true);
+      el.busy = false;
+      await el.updateComplete;
+      expect(addButton(el)!.disabled).to.equal(false);
+    });
+  });
+
+  describe('when this month has no open day', () => {
+    it('shows the first month that has one, looking at most three months ahead', async () => {
+      const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
+      const el = await booker(fake.client, kayak, Date.parse('2026-10-15T12:00:00Z'));
+      expect(fake.calls.inventory.map((c) => c.from)).to.deep.equal(['2026-10', '2026-11']);
+      expect(part(el, 'resmark-availability-calendar')!.month).to.equal('2026-11');
+      await expect(el).to.be.accessible();
+    });
+
+    it('stops after three months without any', async () => {
+      const fake = fakeClient({ pickups: kayakPickups });
+      const el = await booker(fake.client, kayak);
+      expect(fake.calls.inventory.map((c) => c.from)).to.deep.equal([
+        '2026-11',
+        '2026-12',
+        '2027-01',
+      ]);
+      expect(part(el, 'resmark-availability-calendar')!.month).to.equal('2027-01');
+    });
+  });
+
+  describe('with a single-price product without pickups', () => {
+    it('asks for no pickups and sends the All tier', async () => {
+      const fake = fakeClient({ months: { '2026-11': paddleInventory } });
+      const el = await booker(fake.client, paddle);
+      expect(fake.calls.pickups).to.have.length(0);
+      await pickDay(el, '2026-11-26');
+      await pickSlot(el, 0);
+      expect(part(el, 'resmark-pickup-picker')).to.equal(null);
+      const quantities = part(el, 'resmark-tier-quantities')!;
+      inner<HTMLButtonElement>(quantities, '[aria-label="Add one Guest"]').click();
+      await settle(el);
+      const requested = oneEvent(el, 'resmark-item-request');
+      addButton(el)!.click();
+      expect((await requested).detail.item).to.deep.equal({
+        itemId: 'a-94176-20261126-1730',
+        participants: { All: 1 },
+      });
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when hasPickups is not given', () => {
+    it('asks for pickups and shows the picker when zones come back', async () => {
+      const { hasPickups: _, ...unknown } = kayak;
+      const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
+      const el = await booker(fake.client, unknown as Product);
+      expect(fake.calls.pickups).to.have.length(1);
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      expect(part(el, 'resmark-pickup-picker')).to.not.equal(null);
+    });
+  });
+
+  describe('with a dateless product', () => {
+    let el: ResmarkProductBooker;
+    beforeEach(async () => {
+      const fake = fakeClient({ months: { '2026-11': dayPassInventory } });
+      el = await booker(fake.client, dayPass);
+    });
+
+    it('passes axe', async () => {
+      await expect(el).to.be.accessible();
+    });
+
+    it('skips the calendar and slots, choosing its one slot', async () => {
+      expect(part(el, 'resmark-availability-calendar')).to.equal(null);
+      expect(part(el, 'resmark-slot-picker')).to.equal(null);
+      const quantities = part(el, 'resmark-tier-quantities')!;
+      expect(quantities.seatsLeft).to.equal(200);
+      expect(quantities.label).to.equal('Pass');
+      const input = inner<HTMLInputElement>(quantities, '#q0');
+      input.value = '2';
+      input.dispatchEvent(new Event('change'));
+      await settle(el);
+      const requested = oneEvent(el, 'resmark-item-request');
+      addButton(el)!.click();
+      expect((await requested).detail.item).to.deep.equal({
+        itemId: 'a-94177-dateless',
+        participants: { All: 2 },
+      });
+    });
+  });
+
+  describe('on an API error', () => {
+    let el: ResmarkProductBooker;
+    let calls: ReturnType<typeof fakeClient>['calls'];
+    let errors: CustomEvent[];
+    beforeEach(async () => {
+      const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups, failures: 1 });
+      calls = fake.calls;
+      errors = [];
+      const fixtureEl = await fixture<ResmarkProductBooker>(
+        html`<resmark-product-booker
+          .now=${() => T0}
+          @resmark-error=${(e: CustomEvent) => errors.push(e)}
+        ></resmark-product-booker>`,
+      );
+      fixtureEl.client = fake.client;
+      fixtureEl.product = kayak;
+      el = fixtureEl;
+      await settle(el);
+    });
+
+    it('passes axe', async () => {
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so with a Retry button and fires resmark-error', () => {
+      const failure = el.shadowRoot!.querySelector('[part=failure]')!;
+      expect(failure.getAttribute('role')).to.equal('alert');
+      expect(failure.querySelector('p')!.textContent).to.equal('Availability could not be loaded.');
+      expect(errors).to.have.length(1);
+      expect(errors[0]!.detail).to.deep.equal({
+        kind: 'http',
+        message: 'Service Unavailable',
+        status: 503,
+      });
+      expect(errors[0]!.composed).to.equal(true);
+    });
+
+    it('loads again on Retry', async () => {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=failure] button')!.click();
+      await waitUntil(() => !el.shadowRoot!.querySelector('[part=failure]'));
+      await settle(el);
+      expect(calls.inventory.map((c) => c.from)).to.deep.equal(['2026-11', '2026-11']);
+      const calendar = part(el, 'resmark-availability-calendar')!;
+      expect(calendar.loading).to.equal(false);
+      expect(calendar.days['2026-11-25']).to.deep.equal({ seatsLeft: 16 });
+    });
+  });
+});

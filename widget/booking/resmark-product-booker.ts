@@ -1,0 +1,385 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import type { AddCartItem } from '../../shared/cart.js';
+import type { ResmarkClient } from '../../shared/client.js';
+import { ResmarkError } from '../../shared/errors.js';
+import { formatDate } from '../../shared/format.js';
+import { checkAddItem } from '../../shared/item-rules.js';
+import type { Inventory, InventorySlot, PickupZone, Product } from '../../shared/product.js';
+import { fire, type PickupChoice, type ResmarkEvent } from '../events.js';
+import { base } from '../styles.js';
+import { addMonths, monthOf, seatsLeft } from './booking-helpers.js';
+import './resmark-availability-calendar.js';
+import './resmark-pickup-picker.js';
+import './resmark-slot-picker.js';
+import './resmark-tier-quantities.js';
+
+// How many months (this one included) to look through for the first open day before showing the
+// last one anyway: a product that opens later than that is one the shopper pages to.
+const SEARCH_MONTHS = 3;
+
+/**
+ * Books one product: loads its inventory month by month (caching each) and its pickups, composes
+ * the calendar, slots, quantities and pickup pickers, checks the choice with `checkAddItem`, and
+ * asks the host to add it. A dateless product skips the calendar and the slots.
+ * @tag resmark-product-booker
+ * @summary Date, time, quantities and pickup for one product.
+ * @fires resmark-item-request - The shopper's choice passed the add-item rules; `detail` is `{ product, slot, item }`, `item` the body of `POST /cart/{id}/item`.
+ * @fires resmark-error - Inventory or pickups could not be loaded (the shopper sees it with a Retry button).
+ * @csspart add - The "Add to cart" button.
+ * @csspart failure - The load error with its Retry button.
+ * @cssprop --resmark-space - Gap between the steps.
+ */
+export class ResmarkProductBooker extends LitElement {
+  static override properties = {
+    client: { attribute: false },
+    product: { attribute: false },
+    locale: {},
+    currency: {},
+    busy: { type: Boolean },
+    now: { attribute: false },
+    _month: { state: true },
+    _date: { state: true },
+    _slot: { state: true },
+    _participants: { state: true },
+    _pickup: { state: true },
+    _zones: { state: true },
+    _errors: { state: true },
+    _failure: { state: true },
+  };
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        gap: var(--_space);
+      }
+      h2,
+      h3,
+      p {
+        margin: 0;
+      }
+      h3 {
+        font-size: 1em;
+        margin-bottom: 0.5rem;
+      }
+      [part='failure'] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+      }
+    `,
+  ];
+
+  /** The API (the widget's proxy, or Resmark itself in the extension): only `product` is used. */
+  declare client: Pick<ResmarkClient, 'product'> | undefined;
+  /** The product to book. */
+  declare product: Product | undefined;
+  /** BCP 47 tag for names, money and dates; the browser's when unset. */
+  declare locale: string | undefined;
+  /** ISO 4217 code for a product that names none. */
+  declare currency: string;
+  /** The host is adding an item: "Add to cart" waits. */
+  declare busy: boolean;
+  /** The clock (epoch ms) that decides the first month to show; injectable for tests. */
+  declare now: () => number;
+
+  declare private _month: string | undefined;
+  declare private _date: string | undefined;
+  declare private _slot: InventorySlot | undefined;
+  declare private _participants: Record<string, number>;
+  declare private _pickup: PickupChoice;
+  declare private _zones: PickupZone[] | undefined;
+  declare private _errors: Record<string, string> | undefined;
+  declare private _failure: { message: string; retry: () => void } | undefined;
+
+  // Month → its inventory request, and the answers that arrived; both belong to one product.
+  #requests = new Map<string, Promise<Inventory>>();
+  #months = new Map<string, Inventory>();
+  #controller: AbortController | undefined;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.currency = 'USD';
+    this.busy = false;
+    this.now = Date.now;
+    this._participants = {};
+    this._pickup = {};
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Back in the page after a disconnect aborted everything: start over.
+    if (this.#controller?.signal.aborted) this.#start();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#controller?.abort();
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('product') || changed.has('client')) this.#start();
+  }
+
+  override render() {
+    const product = this.product;
+    if (!product) return nothing;
+    const currency = product.currency ?? this.currency;
+    const month = this._month;
+    const inventory = month ? this.#months.get(month) : undefined;
+    const slot = this._slot;
+    const loading = !this._failure && (!inventory || !this._zones);
+    return html`<h2>${product.name}</h2>
+      <p role="status" class="visually-hidden">${loading ? msg('Loading availability…') : ''}</p>
+      ${
+        this._failure
+          ? html`<div part="failure" role="alert">
+              <p class="error">${this._failure.message}</p>
+              <button @click=${this._failure.retry}>${msg('Retry')}</button>
+            </div>`
+          : nothing
+      }
+      ${
+        product.dateless || !month
+          ? nothing
+          : html`<resmark-availability-calendar
+                .month=${month}
+                .days=${this.#days(inventory)}
+                .selected=${this._date}
+                .min=${monthOf(this.now())}
+                ?loading=${!inventory}
+                .locale=${this.locale}
+                @resmark-month-change=${this.#handleMonth}
+                @resmark-date-select=${this.#handleDate}
+              ></resmark-availability-calendar>
+              ${
+                this._date
+                  ? html`<section>
+                      <h3>${msg(str`Times on ${formatDate(this._date, this.locale)}`)}</h3>
+                      <resmark-slot-picker
+                        .slots=${this.#slotsOn(this._date)}
+                        .selected=${slot?.activityId}
+                        .locale=${this.locale}
+                        .currency=${currency}
+                        @resmark-slot-select=${this.#handleSlot}
+                      ></resmark-slot-picker>
+                    </section>`
+                  : nothing
+              }`
+      }
+      ${
+        slot
+          ? html`<resmark-tier-quantities
+                .prices=${slot.price}
+                .seatsLeft=${seatsLeft(slot)}
+                .value=${this._participants}
+                .label=${product.quantityLabel}
+                .errors=${this._errors}
+                .locale=${this.locale}
+                .currency=${currency}
+                @resmark-quantities-change=${this.#handleQuantities}
+              ></resmark-tier-quantities>
+              ${
+                this._zones?.length
+                  ? html`<resmark-pickup-picker
+                      .zones=${this._zones}
+                      .value=${this._pickup}
+                      .errors=${this._errors}
+                      .locale=${this.locale}
+                      .currency=${currency}
+                      @resmark-pickup-change=${this.#handlePickup}
+                    ></resmark-pickup-picker>`
+                  : nothing
+              }
+              <button
+                class="primary"
+                part="add"
+                ?disabled=${this.busy || loading}
+                aria-busy=${this.busy ? 'true' : 'false'}
+                @click=${this.#add}
+              >
+                ${msg('Add to cart')}
+              </button>`
+          : nothing
+      }
+      ${
+        product.dateless && inventory && !slot
+          ? html`<p>${msg('This is not available right now.')}</p>`
+          : nothing
+      }`;
+  }
+
+  #days(inventory: Inventory | undefined): Record<string, { seatsLeft: number }> {
+    const days: Record<string, { seatsLeft: number }> = {};
+    for (const day of inventory?.items ?? [])
+      if (day.date && day.timesAvailable.length)
+        days[day.date] = { seatsLeft: Math.max(...day.timesAvailable.map(seatsLeft)) };
+    return days;
+  }
+
+  #slotsOn(date: string): InventorySlot[] {
+    const inventory = this.#months.get(date.slice(0, 7));
+    return inventory?.items.find((day) => day.date === date)?.timesAvailable ?? [];
+  }
+
+  // A new product (or client) drops everything of the old one, in flight or cached.
+  #start() {
+    this.#controller?.abort();
+    const controller = (this.#controller = new AbortController());
+    this.#requests.clear();
+    this.#months.clear();
+    this._month = this._date = this._slot = this._zones = this._errors = undefined;
+    this._failure = undefined;
+    this._participants = {};
+    this._pickup = {};
+    const { product, client } = this;
+    if (!product || !client || !this.isConnected) return;
+    const { signal } = controller;
+    if (product.hasPickups === false) this._zones = [];
+    // Without hasPickups, ask: a product with zones has pickups.
+    else
+      void this.#guard(signal, msg('Pickup places could not be loaded.'), () =>
+        this.#pickups(signal),
+      );
+    void this.#guard(signal, msg('Availability could not be loaded.'), () =>
+      product.dateless ? this.#dateless(signal) : this.#firstMonth(signal),
+    );
+  }
+
+  async #pickups(signal: AbortSignal) {
+    this._zones = await this.client!.product.pickups(this.product!.productNumber, { signal });
+  }
+
+  async #dateless(signal: AbortSignal) {
+    const month = monthOf(this.now());
+    const inventory = await this.#load(month, signal);
+    this._month = month;
+    this._slot = inventory.items[0]?.timesAvailable.find((slot) => seatsLeft(slot) > 0);
+  }
+
+  async #firstMonth(signal: AbortSignal) {
+    let month = monthOf(this.now());
+    for (let tried = 1; ; tried++) {
+      this._month = month;
+      const inventory = await this.#load(month, signal);
+      const open = inventory.items.some((day) => day.timesAvailable.some((s) => seatsLeft(s) > 0));
+      if (open || tried === SEARCH_MONTHS) return;
+      month = addMonths(month, 1);
+    }
+  }
+
+  // One request per month and product; a failed one is forgotten so Retry asks again.
+  async #load(month: string, signal: AbortSignal): Promise<Inventory> {
+    let request = this.#requests.get(month);
+    if (!request) {
+      request = this.client!.product.inventory(
+        this.product!.productNumber,
+        { from: month },
+        {
+          signal,
+        },
+      );
+      this.#requests.set(month, request);
+    }
+    try {
+      const inventory = await request;
+      if (!signal.aborted) this.#months.set(month, inventory);
+      this.requestUpdate();
+      return inventory;
+    } catch (error) {
+      if (this.#requests.get(month) === request) this.#requests.delete(month);
+      throw error;
+    }
+  }
+
+  // Runs a load; a failure (not an abort) is shown with Retry and fired as resmark-error.
+  async #guard(signal: AbortSignal, message: string, work: () => Promise<void>) {
+    try {
+      await work();
+    } catch (error) {
+      if (signal.aborted) return;
+      const known = error instanceof ResmarkError ? error : undefined;
+      this._failure = {
+        message,
+        retry: () => {
+          this._failure = undefined;
+          void this.#guard(signal, message, work);
+        },
+      };
+      fire(this, 'resmark-error', {
+        kind: known?.kind ?? 'unknown',
+        message: known?.message ?? String(error),
+        ...(known?.status ? { status: known.status } : {}),
+      });
+    }
+  }
+
+  #handleMonth(event: ResmarkEvent<'resmark-month-change'>) {
+    const month = event.detail.month;
+    this._month = month;
+    const signal = this.#controller!.signal;
+    void this.#guard(signal, msg('Availability could not be loaded.'), async () => {
+      await this.#load(month, signal);
+    });
+  }
+
+  #handleDate(event: ResmarkEvent<'resmark-date-select'>) {
+    this._date = event.detail.date;
+    this._slot = this._errors = undefined;
+  }
+
+  #handleSlot(event: ResmarkEvent<'resmark-slot-select'>) {
+    const slot = event.detail.slot;
+    this._slot = slot;
+    this._errors = undefined;
+    // Counts carry over to the new slot's tiers that exist; the rules check the seats again.
+    this._participants = Object.fromEntries(
+      Object.entries(this._participants).filter(([tier]) => Object.hasOwn(slot.price, tier)),
+    );
+  }
+
+  #handleQuantities(event: ResmarkEvent<'resmark-quantities-change'>) {
+    this._participants = event.detail.participants;
+    this._errors = undefined;
+  }
+
+  #handlePickup(event: ResmarkEvent<'resmark-pickup-change'>) {
+    this._pickup = event.detail;
+    this._errors = undefined;
+  }
+
+  #add() {
+    const { product, _slot: slot } = this;
+    if (!product || !slot || this.busy) return;
+    const zones = this._zones ?? [];
+    const pickup = zones.length ? this._pickup : {};
+    const result = checkAddItem(
+      { participants: this._participants, ...pickup },
+      { price: slot.price, seatsLeft: seatsLeft(slot) },
+      zones,
+    );
+    if (!result.ok) {
+      this._errors = result.fields;
+      return;
+    }
+    const item: AddCartItem = {
+      itemId: slot.activityId,
+      participants: result.participants,
+      ...pickup,
+    };
+    fire(this, 'resmark-item-request', { product, slot, item });
+  }
+}
+
+if (!customElements.get('resmark-product-booker'))
+  customElements.define('resmark-product-booker', ResmarkProductBooker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmark-product-booker': ResmarkProductBooker;
+  }
+}
