@@ -260,7 +260,9 @@ export class ResmarkCheckout extends LitElement {
       >
         ${msg('Book now')}
       </button>
-      <dialog part="dialog" aria-labelledby="heading" @close=${this.#closed}>${flow}</dialog>`;
+      <dialog part="dialog" aria-label=${msg('Book a tour')} @close=${this.#closed}>
+        ${flow}
+      </dialog>`;
   }
 
   #flow() {
@@ -283,7 +285,7 @@ export class ResmarkCheckout extends LitElement {
       cart: msg('Your cart'),
       details: msg('Your details'),
       review: msg('Review and book'),
-      done: msg('Booking confirmed'),
+      done: '',
     }[step];
     // The review shows its own error beside "Place order", where the shopper is looking.
     const error = step === 'review' ? undefined : this._error;
@@ -308,7 +310,10 @@ export class ResmarkCheckout extends LitElement {
             : nothing
         }
       </div>
-      <h2 id="heading" part="step-heading" tabindex="-1">${title}</h2>
+      ${
+        // The confirmation has its own heading (and takes focus): one "Booking confirmed" is enough.
+        title ? html`<h2 part="step-heading" tabindex="-1">${title}</h2>` : nothing
+      }
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing} ${this.#step()}
       <p class="visually-hidden" role="status">${busy}</p>
     </section>`;
