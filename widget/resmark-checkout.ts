@@ -447,6 +447,8 @@ export class ResmarkCheckout extends LitElement {
       this.requestUpdate();
     });
     session.on('order', ({ order }) => this.#complete(order));
+    // A restored cart is news to the page too (a cart badge, say).
+    if (session.cart) fire(this, 'resmark-cart-change', { cart: session.cart });
     if (session.order) {
       // The order was on its way when the page went away: the page has not heard of it yet.
       if (saved?.snapshot.state === 'ordering') this.#complete(session.order);

@@ -227,6 +227,9 @@ function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}) {
   };
 }
 
+/** Puts a session snapshot (and the token `tok-3`) where a reload finds it. */
+const writeSaved = (snapshot: object) =>
+  sessionStorage.setItem(`resmark-checkout:${PROXY}`, JSON.stringify({ snapshot, token: 'tok-3' }));
 const $ = <T extends Element = HTMLElement>(el: ResmarkCheckout, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector);
 const text = (node: Element | null | undefined) =>
@@ -660,6 +663,43 @@ describe('<resmark-checkout>', () => {
     });
   });
 
+  describe('while the shopper is active', () => {
+    it('renews a hold with less than 10 minutes left, once', async () => {
+      api.cart = { ...api.paddleCart(2), expDateTime: Date.now() + 5 * 60_000 };
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1' });
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => heading(el) === 'Your cart');
+      const panel = $(el, '[part=panel]')!;
+      panel.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }),
+      );
+      await waitUntil(() => api.calls().includes('GET /cart/cart-1/renew'), 'renewed');
+      await waitUntil(() => api.calls().at(-1) === 'GET /cart/cart-1');
+      await el.updateComplete;
+      panel.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }),
+      );
+      await aTimeout(20);
+      expect(
+        api.calls().filter((c) => c.endsWith('/renew')),
+        'now 30 minutes are left',
+      ).to.have.length(1);
+      expect($(el, 'resmark-hold-timer'))
+        .to.have.property('expiresAt')
+        .that.is.above(Date.now() + 25 * 60_000);
+    });
+
+    it('leaves a hold with time to spare alone', async () => {
+      const el = await inline();
+      await toCart(el, api);
+      $(el, '[part=panel]')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      await aTimeout(20);
+      expect(api.calls().some((c) => c.endsWith('/renew'))).to.equal(false);
+    });
+  });
+
   describe('after a reload', () => {
     it('restores the cart from session storage with its token', async () => {
       const el = await inline();
@@ -691,6 +731,14 @@ describe('<resmark-checkout>', () => {
       expect(document.activeElement, 'a restore does not pull the page’s focus').to.equal(outside);
       outside.remove();
       await expect(again).to.be.accessible();
+    });
+
+    it('tells the page about the restored cart', async () => {
+      api.cart = api.paddleCart(3);
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1' });
+      const change = oneEvent(document, 'resmark-cart-change');
+      await fixture(html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`);
+      expect((await change).detail.cart!.total).to.equal(147);
     });
 
     it('starts empty when storage is refused, and books anyway', async () => {
