@@ -4,6 +4,7 @@ import type { Cart, CartItem } from '../../../shared/cart.js';
 import '../../../widget/checkout/resmark-cart-summary.js';
 import type { ResmarkCartSummary } from '../../../widget/checkout/resmark-cart-summary.js';
 import { cart } from '../fixtures.js';
+import { expectFitsPhone } from './layout.js';
 
 const kayak = cart.items[0]!;
 const sunset: CartItem = {
@@ -144,6 +145,17 @@ describe('<resmark-cart-summary>', () => {
         ['Total', '$213.30'],
       ]);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('on a phone', () => {
+    it('fits 320 px with 44 px targets', async () => {
+      await expectFitsPhone(
+        await summary(
+          { ...cart, items: [kayak, sunset], promoCode: 'SUMMER10', discount: 9 },
+          true,
+        ),
+      );
     });
   });
 

@@ -4,6 +4,7 @@ import type { Order } from '../../../shared/order.js';
 import '../../../widget/checkout/resmark-confirmation.js';
 import type { ResmarkConfirmation } from '../../../widget/checkout/resmark-confirmation.js';
 import { order } from '../fixtures.js';
+import { expectFitsPhone } from './layout.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: ResmarkConfirmation, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector)!;
@@ -92,6 +93,12 @@ describe('<resmark-confirmation>', () => {
       const restart = oneEvent(el, 'resmark-booking-restart');
       await sendKeys({ press: 'Enter' });
       await restart;
+    });
+  });
+
+  describe('on a phone', () => {
+    it('fits 320 px with 44 px targets', async () => {
+      await expectFitsPhone(await confirmation());
     });
   });
 

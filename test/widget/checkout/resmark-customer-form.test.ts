@@ -4,6 +4,7 @@ import type { CustomerRules } from '../../../shared/customer.js';
 import '../../../widget/checkout/resmark-customer-form.js';
 import type { ResmarkCustomerForm } from '../../../widget/checkout/resmark-customer-form.js';
 import { cart } from '../fixtures.js';
+import { expectFitsPhone } from './layout.js';
 
 const rules: CustomerRules = {
   requiredCustomerFields: cart.requiredCustomerFields!,
@@ -311,6 +312,15 @@ describe('<resmark-customer-form>', () => {
       const el = await form({ ...cart.customer, dialCode: '+850', country: 'PRK' });
       expect($<HTMLSelectElement>(el, '#dialCode').value).to.equal('+850');
       expect($<HTMLSelectElement>(el, '#country').value).to.equal('PRK');
+    });
+  });
+
+  describe('on a phone', () => {
+    it('fits 320 px with 44 px targets, errors and all', async () => {
+      const el = await form();
+      enter(el, 'country', 'USA');
+      await submit(el);
+      await expectFitsPhone(el);
     });
   });
 

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../widget/checkout/resmark-hold-timer.js';
 import type { ResmarkHoldTimer } from '../../../widget/checkout/resmark-hold-timer.js';
+import { expectFitsPhone } from './layout.js';
 
 /** A clock the test moves by hand: `advance` moves `now` and runs the interval callbacks. */
 function fakeClock(start: number) {
@@ -182,6 +183,13 @@ describe('<resmark-hold-timer>', () => {
       expect(button.disabled).to.equal(true);
       expect(button.textContent!.trim()).to.equal('Holding…');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('on a phone', () => {
+    it('fits 320 px with 44 px targets, counting and run out', async () => {
+      await expectFitsPhone((await timer(4 * MIN)).el);
+      await expectFitsPhone((await timer(0)).el);
     });
   });
 

@@ -4,6 +4,7 @@ import type { ResmarkCartSummary } from '../../../widget/checkout/resmark-cart-s
 import '../../../widget/checkout/resmark-order-review.js';
 import type { ResmarkOrderReview } from '../../../widget/checkout/resmark-order-review.js';
 import { cart } from '../fixtures.js';
+import { expectFitsPhone } from './layout.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: ResmarkOrderReview, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector)!;
@@ -78,6 +79,12 @@ describe('<resmark-order-review>', () => {
       await el.updateComplete;
       place(el).click();
       expect(placed).to.equal(2);
+    });
+  });
+
+  describe('on a phone', () => {
+    it('fits 320 px with 44 px targets', async () => {
+      await expectFitsPhone(await review('Something went wrong'));
     });
   });
 

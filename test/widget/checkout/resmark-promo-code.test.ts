@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../widget/checkout/resmark-promo-code.js';
 import type { PromoStatus, ResmarkPromoCode } from '../../../widget/checkout/resmark-promo-code.js';
+import { expectFitsPhone } from './layout.js';
 
 const $ = <T extends Element>(el: ResmarkPromoCode, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector)!;
@@ -105,6 +106,12 @@ describe('<resmark-promo-code>', () => {
       expect(status(el)).to.equal('This code is valid but does not apply to anything in your cart');
       expect(input(el).getAttribute('aria-invalid')).to.equal('true');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('on a phone', () => {
+    it('fits 320 px with 44 px targets', async () => {
+      await expectFitsPhone(await promo('not-applicable', 'BIKES20'));
     });
   });
 
