@@ -14,10 +14,13 @@ import {
   maybeStr,
   num,
   optNum,
+  oneOf,
   optStr,
+  quantity,
   someStr,
   str,
   strList,
+  where,
 } from './schema.js';
 
 /** The fields of a person's line in a cart or order item, to spread into an object. */
@@ -110,32 +113,25 @@ export type DeletedCart = z.infer<typeof DeletedCart>;
 export const AddCartItem = z.object({
   itemId: someStr,
   /** Tier key → quantity: whole numbers (numeric strings too, as real clients send them), one above 0. */
-  participants: z
-    .custom<Record<string, number | string>>(isRecord, 'must map tiers to quantities')
-    .check(
-      z.superRefine((participants, context) => {
-        let seats = 0;
-        let wrong = false;
-        for (const [tier, n] of Object.entries(participants))
-          if (typeof n === 'string' ? /^\d+$/.test(n) : Number.isInteger(n) && n >= 0)
-            seats += Number(n);
-          else {
-            wrong = true;
-            context.addIssue({
-              code: 'custom',
-              message: 'must be a whole number, 0 or more',
-              path: [tier],
-              input: n,
-            });
-          }
-        if (!seats && !wrong)
-          context.addIssue({
+  participants: where<Record<string, number | string>>(isRecord, 'as tiers with quantities').check(
+    // z.check rather than z.superRefine: it raises per-tier issues as well, for less code.
+    z.check(({ value, issues }) => {
+      let seats = 0;
+      for (const [tier, n] of Object.entries(value)) {
+        const count = quantity(n);
+        if (count === undefined)
+          issues.push({
             code: 'custom',
-            message: 'needs at least one quantity above 0',
-            input: participants,
+            message: 'as a whole number, 0 or more',
+            path: [tier],
+            input: n,
           });
-      }),
-    ),
+        else seats += count;
+      }
+      if (!seats && !issues.length)
+        issues.push({ code: 'custom', message: 'with at least one guest', input: value });
+    }),
+  ),
   pickupDetailId: optStr,
   locationId: optStr,
   locationOther: optStr,
@@ -150,7 +146,7 @@ export const ApplyDiscount = z.object({ promoCode: someStr });
 /** `data` of the 400 that refuses a promo code (docs/wire.md, Carts). */
 export const DiscountRefusal = z.looseObject({
   promoCode: str,
-  reason: z.enum(['invalid', 'not-applicable']),
+  reason: oneOf(['invalid', 'not-applicable']),
 });
 
 /** What `cart.applyDiscount` resolves to: a refused code is an answer, not a failure. */

@@ -4,11 +4,12 @@
  */
 import * as z from 'zod/mini';
 import { normalizePhone } from './phone.js';
+import { oneOf } from './schema.js';
 
 /** One of the account's custom customer fields, as a cart's `customFields` lists it. */
 export const CustomField = z.looseObject({
   name: z.string(),
-  type: z.enum(['text', 'checkbox', 'list']),
+  type: oneOf(['text', 'checkbox', 'list']),
   required: z.boolean(),
   options: z.optional(z.array(z.string())),
 });
@@ -31,7 +32,7 @@ export const CustomerInput = z.looseObject({
   phoneNumber: z.optional(z.string()),
   dialCode: z.optional(z.string()),
   birthDate: z.optional(z.string()),
-  gender: z.optional(z.enum(['MALE', 'FEMALE'])),
+  gender: z.optional(oneOf(['MALE', 'FEMALE'])),
   streetAddress: z.optional(z.string()),
   postalCode: z.optional(z.string()),
   state: z.optional(z.string()),

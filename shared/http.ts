@@ -114,17 +114,11 @@ function errorOf(endpoint: string, response: FetchResponse<unknown>): ResmarkErr
     });
   }
   if (response.ok) return undefined;
-  const advice =
-    status === 429 || status >= 500
-      ? 'try again in a moment'
-      : status === 401 || status === 403
-        ? 'check the credentials and what this user may do'
-        : 'check the request';
-  return new ResmarkError('http', `Resmark answered ${endpoint} with HTTP ${status}: ${advice}.`, {
-    status,
-    endpoint,
-    data: body,
-  });
+  return new ResmarkError(
+    'http',
+    `Resmark answered ${endpoint} with HTTP ${status}: ${status === 429 || status >= 500 ? 'try again in a moment' : 'check the request and the credentials'}.`,
+    { status, endpoint, data: body },
+  );
 }
 
 /** Builds the {@link Call} every endpoint group uses. */
@@ -207,7 +201,7 @@ export function createCall(options: TransportOptions): Call {
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = String(params[index++] ?? '');
       // An empty id would turn `GET /cart/{id}` into `GET /cart/`, another endpoint.
-      if (!value) throw inputError(endpoint, { [name]: `${name} is required` });
+      if (!value) throw inputError(endpoint, { [name]: `Enter ${name}` });
       return encodeURIComponent(value);
     });
     let { query, body } = request;
@@ -245,14 +239,12 @@ export function createCall(options: TransportOptions): Call {
           const result = (request.bare ? schema : envelope(schema)).safeParse(response._data, {
             error: describeIssue,
           });
-          if (!result.success) {
-            const problems = Object.values(fieldsOf(result.error.issues));
+          if (!result.success)
             throw new ResmarkError(
               'response',
-              `Unexpected answer to ${endpoint}: ${problems.slice(0, 3).join('; ')}.`,
+              `Unexpected answer to ${endpoint}: ${Object.values(fieldsOf(result.error.issues, 'expected')).slice(0, 3).join('; ')}.`,
               { status: response.status, endpoint, data: response._data, cause: result.error },
             );
-          }
           const data = result.data as { data: z.infer<S> };
           return request.bare ? (data as z.infer<S>) : data.data;
         }

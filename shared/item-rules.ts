@@ -2,6 +2,7 @@
  * The rules of `POST /cart/{id}/item` (Cart article, "Add Inventory to Cart"; docs/wire.md, Carts):
  * the widget checks a shopper's choice with them before sending, the sandbox checks what it receives.
  */
+import { quantity } from './schema.js';
 
 /** A slot as the add-item rules need it: its tier prices and the seats (or units) left. */
 export interface SlotSeats {
@@ -32,14 +33,6 @@ export interface AddItemChoice {
 export type AddItemResult =
   | { ok: true; participants: Record<string, number>; seats: number }
   | { ok: false; reason: 'invalid' | 'not-enough-seats'; fields: Record<string, string> };
-
-// Real clients send quantities as strings ("2") as well as numbers (docs/wire.md, Carts).
-function quantity(value: unknown): number | undefined {
-  if (typeof value === 'number')
-    return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-  if (typeof value === 'string' && /^\s*\d{1,9}\s*$/.test(value)) return Number(value);
-  return undefined;
-}
 
 // Empty strings and nulls are what forms and real clients send for "not chosen".
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { LineShape, ParticipantShape, StoredCustomer } from './cart.js';
 import { inputError, type Call, type RequestOptions } from './http.js';
-import { Csv, Day, Page, maybeStr, num, optStr, someStr, str } from './schema.js';
+import { Csv, Day, Page, maybeStr, num, oneOf, optStr, someStr, str } from './schema.js';
 
 /** One person's (or rental unit's) line in an order item; `id` is what the cancel endpoints take. */
 export const OrderParticipant = z.looseObject({ ...ParticipantShape, status: str });
@@ -76,15 +76,19 @@ export const OrderQuery = z
     fromModifiedDate: optDay,
     toModifiedDate: optDay,
     referenceId: optStr,
-    sortOrder: z.optional(z.enum(['asc', 'desc'])),
+    sortOrder: z.optional(oneOf(['asc', 'desc'])),
   })
   .check(
-    ...(['Created', 'Modified'] as const).map((kind) =>
-      z.refine<Record<string, unknown>>(
-        (query) => !query[`to${kind}Date`] || !!query[`from${kind}Date`],
-        { error: `must be used with from${kind}Date`, path: [`to${kind}Date`] },
-      ),
-    ),
+    z.check<Record<string, unknown>>(({ value, issues }) => {
+      for (const kind of ['Created', 'Modified'])
+        if (value[`to${kind}Date`] && !value[`from${kind}Date`])
+          issues.push({
+            code: 'custom',
+            message: `only with from${kind}Date`,
+            path: [`to${kind}Date`],
+            input: value,
+          });
+    }),
   );
 /** Filters of `GET /order`. */
 export type OrderQuery = z.infer<typeof OrderQuery>;
@@ -134,7 +138,7 @@ export const orderEndpoints = (call: Call) => {
     /** The order made with this `referenceId`, or `undefined` if there is none. */
     async findByReferenceId(referenceId: string, options?: RequestOptions) {
       // An empty referenceId would filter nothing and return somebody's first order.
-      if (!referenceId) throw inputError('GET /order', { referenceId: 'referenceId is required' });
+      if (!referenceId) throw inputError('GET /order', { referenceId: 'Enter referenceId' });
       const [order] = await list({ referenceId, limit: 1 }, options);
       // A server that ignored the filter must not make us report someone else's order.
       return order?.referenceId === referenceId ? order : undefined;

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { Call, RequestOptions } from './http.js';
 import {
   Csv,
+  Month,
   NamedShape,
   NumberMap,
   Page,
@@ -14,7 +15,6 @@ import {
   optStr,
   str,
   strList,
-  strWhere,
 } from './schema.js';
 
 /** Where a product happens (the first location is what a product without pickups sends as `locationId`). */
@@ -103,10 +103,6 @@ export const Inventory = z.looseObject({ items: z.array(InventoryDay) });
 /** Answer of `GET /product/{id|number}/item`. */
 export type Inventory = z.infer<typeof Inventory>;
 
-const Month = strWhere(
-  (value) => /^\d{4}-\d\d(-\d\d)?$/.test(value),
-  'must be a date like 2026-11 or 2026-11-25',
-);
 /** Window of `GET /product/{id|number}/item`: `to` defaults to the end of `from`'s month or day. */
 export const InventoryQuery = z.object({ from: Month, to: z.optional(Month) });
 /** Window of an inventory request. */

@@ -1,6 +1,11 @@
 /**
  * The building blocks every resource's schemas share, the `{ errorMessage, data }` envelope, and the
  * one place that turns zod issues into messages a person can act on (zod/mini ships no locale).
+ *
+ * Size matters here (shared/ ships in the widget): every rule is a `z.custom`, so the bundle carries
+ * one zod check class instead of one per kind (`z.enum`, `z.literal`, `z.refine`, `z.superRefine`
+ * and `z.record` each cost 0.2–0.6 KiB gzipped), and an issue carries only the tail of its message
+ * ("as a date like 2026-11-25"): {@link fieldsOf} puts the verb and the path in front.
  */
 import * as z from 'zod/mini';
 
@@ -17,46 +22,64 @@ export const maybeStr = z.nullish(str);
 /** A list of strings. */
 export const strList = z.array(str);
 
-// Every input rule is a refine: one zod check class in the bundle instead of one per kind.
-/** A string that passes `test`, else the issue says `message`. */
-export const strWhere = (test: (value: string) => boolean, message: string) =>
-  str.check(z.refine(test, message));
-/** A non-empty string (ids, codes). */
-export const someStr = strWhere(Boolean, 'is required');
+/** A plain object (not `null`, not an array). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A `T` that passes `test`; otherwise the issue says how to give it (`as a date like …`). */
+export const where = <T>(test: (value: unknown) => boolean, how: string) => z.custom<T>(test, how);
+
+const stringWhere = (pattern: RegExp, how: string) =>
+  where<string>((value) => typeof value === 'string' && pattern.test(value), how);
+
+/** A non-empty string (ids, codes); the message is just "Enter <path>". */
+export const someStr = where<string>((value) => typeof value === 'string' && value !== '', '');
 /** A calendar date as the query filters take it. */
-export const Day = strWhere(
-  (value) => /^\d{4}-\d\d-\d\d$/.test(value),
-  'must be a date like 2026-11-25',
-);
+export const Day = stringWhere(/^\d{4}-\d\d-\d\d$/, 'as a date like 2026-11-25');
+/** A month or a day, as the inventory window takes it. */
+export const Month = stringWhere(/^\d{4}-\d\d(-\d\d)?$/, 'as a date like 2026-11 or 2026-11-25');
+
+/** One of a few fixed values (the type is their union). */
+export const oneOf = <const T extends string | number>(values: readonly T[]) =>
+  where<T>((value) => values.includes(value as T), `as one of: ${values.join(', ')}`);
+
 /** The shape `{ id, name }` of tags, pickup details and locations, to spread into an object. */
 export const NamedShape = { id: str, name: str };
 
 const wholeFrom = (min: number) =>
   z.optional(
-    num.check(
-      z.refine((n) => Number.isInteger(n) && n >= min, `must be a whole number, ${min} or more`),
+    where<number>(
+      (n) => Number.isInteger(n) && (n as number) >= min,
+      `as a whole number, ${min} or more`,
     ),
   );
 /** Page through a list endpoint: `limit` (default 50) and a 0-based `page` index. */
 export const Page = { limit: wholeFrom(1), page: wholeFrom(0) };
 
-/** A plain object (not `null`, not an array). */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Name → number (prices and seats by tier). A custom check: `z.record` costs 0.6 KiB gzipped. */
-export const NumberMap = z.custom<Record<string, number>>(
+/** Name → number (prices and seats by tier). */
+export const NumberMap = where<Record<string, number>>(
   (value) => isRecord(value) && Object.values(value).every((n) => typeof n === 'number'),
-  'must map names to numbers',
+  'as names with numbers',
 );
 
 /** A `csv` query parameter: one string, or a list we join with commas. */
 export const Csv = z.optional(
-  z.custom<string | readonly (string | number)[]>(
+  where<string | readonly (string | number)[]>(
     (value) => typeof value === 'string' || Array.isArray(value),
-    'must be text or a list',
+    'as text or a list',
   ),
 );
+
+/**
+ * A quantity of guests or units: a whole number 0 or more, or its digits as text ("2"), as real
+ * clients send them (docs/wire.md, Carts). `undefined` when it is neither.
+ */
+export function quantity(value: unknown): number | undefined {
+  if (typeof value === 'number')
+    return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value === 'string' && /^\s*\d{1,9}\s*$/.test(value)) return Number(value);
+  return undefined;
+}
 
 /** Every response but `POST /authenticate` and `GET /cart/{id}/renew`: `{ errorMessage, data }`. */
 export const envelope = <T extends z.ZodMiniType>(data: T) =>
@@ -66,30 +89,14 @@ export const Envelope = envelope(z.unknown());
 /** The envelope around data of any shape. */
 export type Envelope = z.infer<typeof Envelope>;
 
-type Issue = z.core.$ZodRawIssue;
-
-const TYPE_NAMES: Record<string, string> = {
-  int: 'a whole number',
-  string: 'text',
-  array: 'a list',
-  object: 'an object',
-  record: 'an object',
-  boolean: 'true or false',
-};
-
 /**
- * A zod error map: the issue as a phrase that follows the field's path ("is required",
- * "must be a whole number"). Passed to every parse, so our schemas carry almost no message text.
+ * A zod error map for the issues our own rules do not word: nothing for a missing value, the
+ * expected type for a wrong one ("as a number"). Passed to every parse.
  */
-export function describeIssue(issue: Issue): string {
-  if (issue.code === 'invalid_type')
-    return issue.input === undefined
-      ? 'is required'
-      : `must be ${TYPE_NAMES[issue.expected] ?? `a ${issue.expected}`}`;
-  if (issue.code === 'too_small')
-    return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`;
-  if (issue.code === 'invalid_value') return `must be one of: ${issue.values.join(', ')}`;
-  return 'is invalid';
+export function describeIssue(issue: z.core.$ZodRawIssue): string {
+  return issue.code === 'invalid_type' && issue.input !== undefined
+    ? `as ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`
+    : '';
 }
 
 /** A zod path as people write it: `data.items[0].total`. */
@@ -100,12 +107,15 @@ export const pathOf = (path: readonly PropertyKey[]) =>
     '',
   );
 
-/** The issues as `{ path: "path phrase" }`, the first issue of each path only. */
-export function fieldsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+/**
+ * The issues as `{ path: "<verb> path how" }` ("Enter participants.Adult as a whole number, 0 or
+ * more"), the first issue of each path only.
+ */
+export function fieldsOf(issues: readonly z.core.$ZodIssue[], verb = 'Enter') {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const path = pathOf(issue.path) || 'value';
-    fields[path] ??= `${path} ${issue.message}`;
+    fields[path] ??= `${verb} ${path} ${issue.message}`.trimEnd();
   }
   return fields;
 }

@@ -7,6 +7,7 @@ import type { Cart } from './cart.js';
 import { validateCustomer, type Customer, type CustomField } from './customer.js';
 import { ResmarkError } from './errors.js';
 import { SEAT_LOCK_MS } from './limits.js';
+import { oneOf } from './schema.js';
 import type { Order } from './order.js';
 
 /** Where a checkout stands. */
@@ -118,8 +119,8 @@ export interface CartSessionEvents<C, O> {
 
 /** What {@link CartSession.snapshot} gives for session storage: ids and clocks, nothing secret. */
 export const SessionSnapshot = z.object({
-  version: z.literal(1),
-  state: z.enum(['empty', 'holding', 'customer-set', 'ordering', 'ordered', 'expired', 'failed']),
+  version: oneOf([1]),
+  state: oneOf(Object.values(SessionState)),
   cartId: z.optional(z.string()),
   supplierId: z.optional(z.string()),
   expiresAt: z.optional(z.number()),
@@ -151,24 +152,20 @@ const hostClock: SessionClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** A fresh `referenceId` for one checkout attempt, e.g. `chk_0b7c…`. */
+/** A fresh `referenceId` for one checkout attempt: `chk_` and 32 random hex digits. */
 export function newReferenceId(): string {
-  const crypto = globalThis.crypto;
-  if (typeof crypto?.randomUUID === 'function') return `chk_${crypto.randomUUID()}`;
-  // randomUUID needs a secure context; getRandomValues does not.
   const bytes = new Uint8Array(16);
-  if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(bytes);
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  // getRandomValues, not randomUUID: the latter needs a secure context, a plain-http page lacks one.
+  if (globalThis.crypto) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.random() * 256;
   return `chk_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-const hasCustomer = (cart: SessionCart) => {
-  const customer = cart.customer as { email?: unknown } | null | undefined;
-  return typeof customer?.email === 'string' && customer.email !== '';
-};
+// The states in which seats are held, and those from which a cart may change.
+const HOLDING: readonly SessionState[] = ['holding', 'customer-set'];
+const OPEN: readonly SessionState[] = ['empty', ...HOLDING];
 
-const isKind = (error: unknown, ...kinds: ResmarkError['kind'][]) =>
-  error instanceof ResmarkError && kinds.includes(error.kind);
+const statusOf = (error: unknown) => (error instanceof ResmarkError ? error.status : undefined);
 
 /**
  * A checkout's cart and its seat lock: `empty → holding → customer-set → ordering → ordered`, with
@@ -237,56 +234,46 @@ export class CartSession<
   }
 
   /** Adds a slot (creating the cart on first use); its seats are locked from now. */
-  async addItem(item: SessionItem): Promise<C> {
-    this.#expect('addItem', 'empty', 'holding', 'customer-set');
-    return this.#run('addItem', async () => {
-      const cart = await this.#api.cart.addItem(await this.#ensureCart(), item);
-      this.#accept(cart, true);
-      return cart;
-    });
+  addItem(item: SessionItem): Promise<C> {
+    return this.#act('addItem', OPEN, async () =>
+      this.#take(
+        await this.#api.cart.addItem(await this.#ensureCart(), item),
+        this.#clock.now() + SEAT_LOCK_MS,
+      ),
+    );
   }
 
   /** Removes a slot from the cart; its seats return. */
-  async removeItem(itemId: string): Promise<C> {
-    const cartId = this.#expect('removeItem', 'holding', 'customer-set');
-    return this.#run('removeItem', async () => {
-      const cart = await this.#api.cart.removeItem(cartId, itemId);
-      this.#accept(cart, false);
-      return cart;
-    });
+  removeItem(itemId: string): Promise<C> {
+    return this.#act('removeItem', HOLDING, async (cartId) =>
+      this.#take(await this.#api.cart.removeItem(cartId, itemId)),
+    );
   }
 
   /**
    * Checks the customer against the cart's required and custom fields (refusing with a
    * `ResmarkError` kind `input` naming them, before any request), then sets it on the cart.
    */
-  async setCustomer(input: unknown): Promise<C> {
-    const cartId = this.#expect('setCustomer', 'holding', 'customer-set');
-    const checked = validateCustomer(input, {
-      requiredCustomerFields: this.#cart?.requiredCustomerFields,
-      customFields: this.#cart?.customFields,
-    });
-    if (!checked.ok) {
-      const error = new ResmarkError('input', 'Some customer details need attention', {
-        endpoint: 'PUT /cart/{id}/customer',
-        fields: checked.fields,
+  setCustomer(input: unknown): Promise<C> {
+    return this.#act('setCustomer', HOLDING, async (cartId) => {
+      const checked = validateCustomer(input, {
+        requiredCustomerFields: this.#cart?.requiredCustomerFields,
+        customFields: this.#cart?.customFields,
       });
-      this.#emit('error', { action: 'setCustomer', error });
-      throw error;
-    }
-    return this.#run('setCustomer', async () => {
-      const cart = await this.#api.cart.setCustomer(cartId, checked.customer);
-      this.#accept(cart, false);
-      return cart;
+      if (!checked.ok)
+        throw new ResmarkError('input', 'Check the customer details', {
+          endpoint: 'PUT /cart/{id}/customer',
+          fields: checked.fields,
+        });
+      return this.#take(await this.#api.cart.setCustomer(cartId, checked.customer));
     });
   }
 
   /** Applies a promo code; when applied the cart's new totals come from the API. */
-  async applyDiscount(promoCode: string): Promise<SessionDiscountResult<C>> {
-    const cartId = this.#expect('applyDiscount', 'holding', 'customer-set');
-    return this.#run('applyDiscount', async () => {
+  applyDiscount(promoCode: string): Promise<SessionDiscountResult<C>> {
+    return this.#act('applyDiscount', HOLDING, async (cartId) => {
       const result = await this.#api.cart.applyDiscount(cartId, promoCode);
-      if (result.status === 'applied') this.#accept(result.cart, false);
+      if (result.status === 'applied') this.#take(result.cart);
       return result;
     });
   }
@@ -295,31 +282,30 @@ export class CartSession<
    * Restarts the seat lock. From `expired` it wins back what the API could still hold; the
    * result's `errors` name the items it could not, and those are gone from the cart.
    */
-  async renew(): Promise<RenewResult> {
-    const cartId = this.#expect('renew', 'holding', 'customer-set', 'expired');
-    return this.#run('renew', async () => {
+  renew(): Promise<RenewResult> {
+    return this.#act('renew', [...HOLDING, 'expired'], async (cartId) => {
       const renewed = await this.#api.cart.renew(cartId);
       // Renew answers without the cart, and may have dropped items: read it again for the totals.
       const cart = await this.#api.cart.get(cartId);
-      this.#accept(cart, true, renewed.expDateTime ?? cart.expDateTime);
+      this.#take(cart, cart.expDateTime ?? this.#clock.now() + SEAT_LOCK_MS, renewed.expDateTime);
       return renewed;
     });
   }
 
   /** Deletes the cart (its seats return) and starts over empty. */
   async discard(): Promise<void> {
-    if (this.#state === 'ordering') this.#refuse('discard', 'An order is being placed');
-    const cartId = this.#cartId;
-    if (cartId !== undefined && this.#state !== 'ordered' && this.#state !== 'failed')
-      await this.#run('discard', () => this.#api.cart.delete(cartId));
+    await this.#act('discard', [...OPEN, 'expired', 'ordered', 'failed'], async (cartId) => {
+      // An ordered or failed cart is gone already.
+      if (cartId && this.#state !== 'ordered' && this.#state !== 'failed')
+        await this.#api.cart.delete(cartId);
+    });
     this.reset();
   }
 
   /** Forgets the cart and any order, back to `empty` (after `ordered` or `failed`). */
   reset(): void {
     this.#cart = this.#cartId = this.#order = this.#referenceId = this.#creating = undefined;
-    this.#setExpiry(undefined);
-    this.#set('empty');
+    this.#end('empty');
   }
 
   /**
@@ -327,28 +313,41 @@ export class CartSession<
    * a double click makes one order. Refused from `expired`: renew first.
    */
   placeOrder(options: PlaceOrderOptions = {}): Promise<O> {
-    if (this.#placing) return this.#placing;
-    if (this.#state !== 'expired' && this.#expiresAt !== undefined && this.remainingMs() === 0)
-      this.#expire();
-    if (this.#state === 'expired')
-      return Promise.reject(
-        this.#refusal('placeOrder', 'The seats are no longer held: renew the cart first'),
-      );
-    if ((this.#state !== 'holding' && this.#state !== 'customer-set') || this.#cartId === undefined)
-      return Promise.reject(
-        this.#refusal('placeOrder', `Cannot place an order from ${this.#state}`),
-      );
-    const before = this.#state;
-    const cartId = this.#cartId;
-    // One referenceId per checkout, kept across retries: if a request whose response was lost did
-    // reach Resmark and the lookup missed it, the retry is then the same checkout, not a second one
-    // (the consumed cart answers 404 and the lookup by this id finds the first order).
-    const referenceId = (this.#referenceId ??= newReferenceId());
-    this.#set('ordering');
-    this.#placing = this.#place(cartId, referenceId, options, before).finally(() => {
+    if (this.#expiresAt !== undefined && !this.remainingMs()) this.#expire();
+    return (this.#placing ??= this.#act('placeOrder', HOLDING, async (cartId) => {
+      const before = this.#state;
+      // One referenceId per checkout, kept across retries: if a request whose response was lost
+      // did reach Resmark and the lookup missed it, the retry is then the same checkout, not a
+      // second one (the consumed cart answers 404 and the lookup by this id finds the first order).
+      const referenceId = (this.#referenceId ??= newReferenceId());
+      this.#set('ordering');
+      const order = await this.#api.order
+        .create({ ...options, id: cartId, referenceId })
+        .catch(async (error: unknown) => {
+          // Lost response (network, timeout) or a consumed cart (404): the order may exist. Look
+          // before anything is tried again, so a booking is never doubled nor lost.
+          const status = statusOf(error);
+          const kind = error instanceof ResmarkError && error.kind;
+          const found =
+            status === 404 || kind === 'network' || kind === 'timeout'
+              ? await this.#api.order.findByReferenceId(referenceId).catch(() => undefined)
+              : undefined;
+          if (found) return found;
+          // A 404 fails the session in #act; anything else goes back to where it was.
+          if (status !== 404) {
+            this.#set(before);
+            if (status === 409) this.#expire();
+            else this.#arm();
+          }
+          throw error;
+        });
+      this.#order = order;
+      this.#end('ordered');
+      this.#emit('order', { order });
+      return order;
+    }).finally(() => {
       this.#placing = undefined;
-    });
-    return this.#placing;
+    }));
   }
 
   /** The session as session storage should keep it: ids, state and lock time, no secrets. */
@@ -375,48 +374,30 @@ export class CartSession<
     const parsed = SessionSnapshot.safeParse(snapshot);
     if (!parsed.success)
       throw new ResmarkError('input', 'Not a cart session snapshot', { cause: parsed.error });
-    const saved = parsed.data;
-    const session = new CartSession<C, O>({
-      ...options,
-      supplierId: saved.supplierId ?? options.supplierId,
-    });
-    session.#cartId = saved.cartId;
-    session.#referenceId = saved.referenceId;
-    if (saved.state === 'ordering' || saved.state === 'ordered') {
-      const order = saved.referenceId
-        ? await options.api.order.findByReferenceId(saved.referenceId)
+    const { state, cartId, referenceId, expiresAt, supplierId = options.supplierId } = parsed.data;
+    const { api } = options;
+    const session = new CartSession<C, O>({ ...options, supplierId });
+    session.#cartId = cartId;
+    session.#referenceId = referenceId;
+    const order =
+      (state === 'ordering' || state === 'ordered') && referenceId
+        ? await api.order.findByReferenceId(referenceId)
         : undefined;
-      if (order) {
-        session.#order = order;
-        session.#state = 'ordered';
-        return session;
-      }
-    }
-    if (saved.cartId === undefined || saved.state === 'failed') {
-      session.#state = saved.cartId === undefined ? 'empty' : 'failed';
-      return session;
-    }
-    let cart: C;
-    try {
-      cart = await options.api.cart.get(saved.cartId);
-    } catch (error) {
-      if (error instanceof ResmarkError && error.status === 404) {
+    if (order) {
+      session.#order = order;
+      session.#state = 'ordered';
+    } else if (cartId === undefined || state === 'failed') {
+      session.#state = cartId === undefined ? 'empty' : 'failed';
+    } else {
+      try {
+        // No guess here: a snapshot without a lock end restores without one.
+        session.#take(await api.cart.get(cartId), expiresAt ?? null);
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error;
         session.#state = 'failed';
-        return session;
       }
-      throw error;
+      if (state === 'expired') session.#expire();
     }
-    session.#cart = cart;
-    session.#expiresAt =
-      cart.items.length === 0 ? undefined : (cart.expDateTime ?? saved.expiresAt);
-    session.#state = session.#derive(cart);
-    if (
-      saved.state === 'expired' ||
-      (session.#expiresAt !== undefined && session.remainingMs() === 0)
-    ) {
-      if (session.#state !== 'empty') session.#state = 'expired';
-    }
-    session.#arm();
     return session;
   }
 
@@ -439,91 +420,47 @@ export class CartSession<
     ));
   }
 
-  async #place(
-    cartId: string,
-    referenceId: string,
-    options: PlaceOrderOptions,
-    before: SessionState,
-  ): Promise<O> {
-    let order: O | undefined;
-    try {
-      order = await this.#api.order.create({ ...options, id: cartId, referenceId });
-    } catch (error) {
-      // Lost response (network, timeout) or a consumed cart (404): the order may exist. Look
-      // before anything is tried again, so a booking is never doubled nor lost.
-      const unsure =
-        isKind(error, 'network', 'timeout') ||
-        (error instanceof ResmarkError && error.status === 404);
-      if (unsure)
-        order = await this.#api.order.findByReferenceId(referenceId).catch(() => undefined);
-      if (!order) {
-        if (error instanceof ResmarkError && error.status === 404) {
-          this.#setExpiry(undefined);
-          this.#set('failed');
-        } else if (error instanceof ResmarkError && error.status === 409) {
-          this.#set(before);
-          this.#expire();
-        } else {
-          this.#set(before);
-          this.#arm();
-        }
-        this.#emit('error', { action: 'placeOrder', error });
-        throw error;
-      }
-    }
-    this.#order = order;
-    this.#setExpiry(undefined);
-    this.#set('ordered');
-    this.#emit('order', { order });
-    return order;
-  }
-
-  #derive(cart: C): SessionState {
-    if (cart.items.length === 0) return 'empty';
-    return hasCustomer(cart) ? 'customer-set' : 'holding';
-  }
-
-  /** Takes a cart from the API; `locked` when the call (add, renew) restarted the lock. */
-  #accept(cart: C, locked: boolean, expDateTime = cart.expDateTime): void {
+  /**
+   * Takes a cart from the API. The lock ends at `first`, else the cart's `expDateTime`, else
+   * `fallback`: now plus 30 minutes after a call that restarted it, the end already known otherwise.
+   */
+  #take(
+    cart: C,
+    fallback: number | null = this.#expiresAt ?? this.#clock.now() + SEAT_LOCK_MS,
+    first?: number | null,
+  ): C {
     this.#cart = cart;
     this.#cartId = cart.id;
-    if (cart.items.length === 0) this.#setExpiry(undefined);
-    else if (typeof expDateTime === 'number') this.#setExpiry(expDateTime);
-    else if (locked || this.#expiresAt === undefined)
-      this.#setExpiry(this.#clock.now() + SEAT_LOCK_MS);
-    this.#set(this.#derive(cart), true);
+    this.#expiresAt = cart.items.length
+      ? (first ?? cart.expDateTime ?? fallback ?? undefined)
+      : undefined;
+    const customer = cart.customer as { email?: unknown } | null | undefined;
+    this.#set(!cart.items.length ? 'empty' : customer?.email ? 'customer-set' : 'holding', true);
     this.#arm();
-  }
-
-  #setExpiry(expiresAt: number | undefined): void {
-    this.#expiresAt = expiresAt;
-    this.dispose();
+    return cart;
   }
 
   // One timer at a time, aimed at the lock's end; it re-checks on firing rather than trusting itself.
   #arm(): void {
     this.dispose();
-    if (
-      this.#expiresAt === undefined ||
-      (this.#state !== 'holding' && this.#state !== 'customer-set')
-    )
-      return;
+    if (this.#expiresAt === undefined || !HOLDING.includes(this.#state)) return;
     const wait = this.#expiresAt - this.#clock.now();
     if (wait <= 0) return this.#expire();
-    this.#timer = this.#clock.setTimeout(
-      () => {
-        this.#timer = undefined;
-        this.#arm();
-      },
-      Math.min(wait, MAX_TIMER_MS),
-    );
+    this.#timer = this.#clock.setTimeout(() => this.#arm(), Math.min(wait, MAX_TIMER_MS));
   }
 
   #expire(): void {
-    if (this.#state !== 'holding' && this.#state !== 'customer-set') return;
+    if (!HOLDING.includes(this.#state)) return;
     this.dispose();
     this.#set('expired');
-    if (this.#cartId !== undefined) this.#emit('expire', { cartId: this.#cartId });
+    this.#emit('expire', { cartId: this.#cartId ?? '' });
+  }
+
+  /** Ends the seat lock for good, in `state` (`empty`, `ordered` or `failed`). */
+  #end(state: SessionState): void {
+    this.#expiresAt = undefined;
+    this.dispose();
+    this.#set(state);
   }
 
   #set(state: SessionState, always = false): void {
@@ -539,33 +476,27 @@ export class CartSession<
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
-  #refusal(action: string, message: string): ResmarkError {
-    const error = new ResmarkError('input', message);
-    this.#emit('error', { action, error });
-    return error;
-  }
-
-  #refuse(action: string, message: string): never {
-    throw this.#refusal(action, message);
-  }
-
-  /** Refuses an action from any other state; returns the cart id, if there is a cart yet. */
-  #expect(action: string, ...states: SessionState[]): string {
-    if (!states.includes(this.#state))
-      this.#refuse(action, `Cannot ${action} while the session is ${this.#state}`);
-    // Every state but `empty` is reached through a cart, so only addItem ever sees ''.
-    return this.#cartId ?? '';
-  }
-
-  async #run<T>(action: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one action: refused (a `ResmarkError` kind `input`) from any state but `states`, then
+   * `work` gets the cart id ('' before the first add). A failure is also fired as `error`.
+   */
+  async #act<T>(
+    action: string,
+    states: readonly SessionState[],
+    work: (cartId: string) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await work();
+      if (!states.includes(this.#state))
+        throw new ResmarkError(
+          'input',
+          this.#state === 'expired'
+            ? 'The seats are no longer held: renew the cart first'
+            : `Cannot ${action} while the session is ${this.#state}`,
+        );
+      return await work(this.#cartId ?? '');
     } catch (error) {
       // A 404 on our own cart means it was deleted or consumed elsewhere: nothing left to drive.
-      if (error instanceof ResmarkError && error.status === 404) {
-        this.#setExpiry(undefined);
-        this.#set('failed');
-      }
+      if (statusOf(error) === 404) this.#end('failed');
       this.#emit('error', { action, error });
       throw error;
     }

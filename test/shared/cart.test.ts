@@ -101,10 +101,10 @@ describe('cart endpoints', () => {
       assert.equal(error.kind, 'input');
       assert.equal(error.endpoint, 'POST /cart/{id}/item');
       assert.deepEqual(error.fields, {
-        itemId: 'itemId is required',
-        'participants.Adult': 'participants.Adult must be a whole number, 0 or more',
-        'participants.Child': 'participants.Child must be a whole number, 0 or more',
-        'participants.Senior': 'participants.Senior must be a whole number, 0 or more',
+        itemId: 'Enter itemId',
+        'participants.Adult': 'Enter participants.Adult as a whole number, 0 or more',
+        'participants.Child': 'Enter participants.Child as a whole number, 0 or more',
+        'participants.Senior': 'Enter participants.Senior as a whole number, 0 or more',
       });
       assert.equal(seen.length, 0);
     });
@@ -115,7 +115,7 @@ describe('cart endpoints', () => {
       for (const participants of cases) {
         const error = await rejection(client.cart.addItem('c1', { itemId: 'a1', participants }));
         assert.deepEqual((error as ResmarkError).fields, {
-          participants: 'participants needs at least one quantity above 0',
+          participants: 'Enter participants with at least one guest',
         });
       }
     });
@@ -198,7 +198,7 @@ describe('cart endpoints', () => {
     it('refuses an empty code before sending', async () => {
       const { client, seen } = fakeClient(() => ok(wire.cart));
       const error = await rejection(client.cart.applyDiscount('c1', '  '));
-      assert.deepEqual((error as ResmarkError).fields, { promoCode: 'promoCode is required' });
+      assert.deepEqual((error as ResmarkError).fields, { promoCode: 'Enter promoCode' });
       assert.equal(seen.length, 0);
     });
   });

@@ -69,12 +69,12 @@ describe('order endpoints', () => {
     assert.ok(error instanceof ResmarkError);
     assert.equal(error.kind, 'input');
     assert.deepEqual(error.fields, {
-      fromModifiedDate: 'fromModifiedDate must be a date like 2026-11-25',
-      sortOrder: 'sortOrder must be one of: asc, desc',
+      fromModifiedDate: 'Enter fromModifiedDate as a date like 2026-11-25',
+      sortOrder: 'Enter sortOrder as one of: asc, desc',
     });
     const onlyOrder = await rejection(client.order.list({ toCreatedDate: '2026-11-30' }));
     assert.deepEqual((onlyOrder as ResmarkError).fields, {
-      toCreatedDate: 'toCreatedDate must be used with fromCreatedDate',
+      toCreatedDate: 'Enter toCreatedDate only with fromCreatedDate',
     });
     assert.equal(seen.length, 0);
   });
@@ -105,7 +105,7 @@ describe('order endpoints', () => {
   it('create needs the cart id', async () => {
     const { client } = fakeClient(() => ok(wire.order));
     const error = await rejection(client.order.create({ id: '' }));
-    assert.deepEqual((error as ResmarkError).fields, { id: 'id is required' });
+    assert.deepEqual((error as ResmarkError).fields, { id: 'Enter id' });
   });
 
   describe('findByReferenceId', () => {

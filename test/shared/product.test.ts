@@ -138,8 +138,8 @@ describe('product endpoints', () => {
     const error = await rejection(client.product.list({ limit: 0, page: 1.5 }));
     assert.ok(error instanceof ResmarkError);
     assert.deepEqual(error.fields, {
-      limit: 'limit must be a whole number, 1 or more',
-      page: 'page must be a whole number, 0 or more',
+      limit: 'Enter limit as a whole number, 1 or more',
+      page: 'Enter page as a whole number, 0 or more',
     });
     assert.equal(seen.length, 0);
   });
@@ -166,7 +166,7 @@ describe('product endpoints', () => {
     const { client } = fakeClient(() => ok(wire.inventory));
     const error = await rejection(client.product.inventory(94175, { from: '25/11/2026' }));
     assert.deepEqual((error as ResmarkError).fields, {
-      from: 'from must be a date like 2026-11 or 2026-11-25',
+      from: 'Enter from as a date like 2026-11 or 2026-11-25',
     });
   });
 
