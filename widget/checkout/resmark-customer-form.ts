@@ -23,7 +23,8 @@ const COUNTRIES =
     ' ',
   );
 
-// The fields every shopper sees, in order. The state shows only for the USA.
+// The fields every shopper sees, in order. The state shows only when required: for the USA, or
+// by the account.
 const STANDARD = ['firstName', 'lastName', 'email', 'phone', 'country', 'state'];
 
 /**
@@ -157,7 +158,7 @@ export class ResmarkCustomerForm extends LitElement {
   /** The standard fields on screen, in order: the usual ones and any other the account requires. */
   #keys(): string[] {
     return [
-      ...STANDARD.filter((key) => key !== 'state' || this.#get('country') === 'USA'),
+      ...STANDARD.filter((key) => key !== 'state' || this.#required(key)),
       ...(this.rules.requiredCustomerFields ?? []).filter(
         (key) => !STANDARD.includes(key) && key !== 'phoneNumber' && key !== 'dialCode',
       ),
@@ -188,10 +189,11 @@ export class ResmarkCustomerForm extends LitElement {
   }
 
   #required(key: string) {
-    return ['firstName', 'lastName', 'email'].includes(key) ||
-      (key === 'state' && this.#get('country') === 'USA')
-      ? true
-      : (this.rules.requiredCustomerFields ?? []).includes(key);
+    return (
+      ['firstName', 'lastName', 'email'].includes(key) ||
+      (key === 'state' && this.#get('country') === 'USA') ||
+      (this.rules.requiredCustomerFields ?? []).includes(key)
+    );
   }
 
   override render() {

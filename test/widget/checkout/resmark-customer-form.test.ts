@@ -143,6 +143,13 @@ describe('<resmark-customer-form>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('asks for the state anywhere when the account requires it', async () => {
+      const el = await form(undefined, {
+        requiredCustomerFields: [...rules.requiredCustomerFields!, 'state'],
+      });
+      expect(labelOf(el, 'state')).to.equal('State *');
+    });
+
     it('refuses a missing state and accepts a typed one', async () => {
       const el = await form();
       fillValid(el);
