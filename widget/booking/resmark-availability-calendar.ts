@@ -66,6 +66,9 @@ export class ResmarkAvailabilityCalendar extends LitElement {
   static override styles = [
     base,
     css`
+      :host {
+        display: block;
+      }
       header {
         display: flex;
         align-items: center;
@@ -89,7 +92,7 @@ export class ResmarkAvailabilityCalendar extends LitElement {
         padding: 0.25rem 0;
       }
       td {
-        padding: 1px;
+        padding: 0;
         text-align: center;
       }
       td button {

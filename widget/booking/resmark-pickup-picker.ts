@@ -28,6 +28,9 @@ export class ResmarkPickupPicker extends LitElement {
   static override styles = [
     base,
     css`
+      :host {
+        display: block;
+      }
       fieldset {
         border: 0;
         margin: 0;

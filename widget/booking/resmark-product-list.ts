@@ -31,6 +31,9 @@ export class ResmarkProductList extends LitElement {
   static override styles = [
     base,
     css`
+      :host {
+        display: block;
+      }
       ul {
         list-style: none;
         margin: 0;

@@ -28,6 +28,9 @@ export class ResmarkSlotPicker extends LitElement {
   static override styles = [
     base,
     css`
+      :host {
+        display: block;
+      }
       div {
         display: grid;
         gap: 0.5rem;

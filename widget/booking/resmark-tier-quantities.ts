@@ -29,6 +29,9 @@ export class ResmarkTierQuantities extends LitElement {
   static override styles = [
     base,
     css`
+      :host {
+        display: block;
+      }
       fieldset {
         border: 0;
         margin: 0;

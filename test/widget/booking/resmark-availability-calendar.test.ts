@@ -196,6 +196,31 @@ describe('<resmark-availability-calendar>', () => {
     });
   });
 
+  describe('on a 320 px phone', () => {
+    it('fits without scrolling sideways, with 44 px day targets, and passes axe', async () => {
+      const box = await fixture<HTMLDivElement>(
+        html`<div style="width: 320px">
+          <resmark-availability-calendar
+            month="2026-11"
+            locale="en-US"
+            .days=${days}
+          ></resmark-availability-calendar>
+        </div>`,
+      );
+      const el = box.querySelector('resmark-availability-calendar')!;
+      await el.updateComplete;
+      expect(el.getBoundingClientRect().width).to.equal(320);
+      expect(el.shadowRoot!.querySelector('table')!.getBoundingClientRect().width).to.be.at.most(
+        320,
+      );
+      for (const day of el.shadowRoot!.querySelectorAll('td button')) {
+        const { width, height } = day.getBoundingClientRect();
+        expect(Math.min(width, height), (day as HTMLElement).dataset['date']).to.be.at.least(44);
+      }
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('when loading', () => {
     let el: ResmarkAvailabilityCalendar;
     beforeEach(async () => {

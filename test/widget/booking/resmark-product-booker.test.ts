@@ -274,6 +274,35 @@ describe('<resmark-product-booker>', () => {
       });
     });
 
+    it('fits a 320 px phone without scrolling sideways', async () => {
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      el.style.width = '320px';
+      await settle(el);
+      expect(el.scrollWidth).to.be.at.most(320);
+      // Every control inside stays within the phone's width.
+      const controls = (root: ShadowRoot): Element[] =>
+        [...root.querySelectorAll('*')].flatMap((node) => [
+          node,
+          ...(node.shadowRoot ? controls(node.shadowRoot) : []),
+        ]);
+      const left = el.getBoundingClientRect().left;
+      const found = controls(el.shadowRoot!).filter((n) => n.matches('button, input, select'));
+      expect(found.length).to.be.greaterThan(40); // days, slots, quantities, pickup, add
+      for (const node of found)
+        expect(
+          node.getBoundingClientRect().right - left,
+          node.outerHTML.slice(0, 60),
+        ).to.be.at.most(320.5);
+      for (const tag of [
+        'resmark-availability-calendar',
+        'resmark-slot-picker',
+        'resmark-tier-quantities',
+        'resmark-pickup-picker',
+      ] as const)
+        expect(part(el, tag)!.scrollWidth, tag).to.be.at.most(320);
+    });
+
     it('waits while the host adds (busy)', async () => {
       await pickDay(el, '2026-11-25');
       await pickSlot(el, 0);
