@@ -11,6 +11,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Cart, CartItem } from '../../shared/cart.js';
 import type { Order } from '../../shared/order.js';
 import type { ResmarkEvent, ResmarkEventName } from '../../widget/events.js';
+import { getLocale } from '../../widget/localize.js';
 import { CART_TOKEN_HEADER as PROXY_TOKEN_HEADER } from '../../widget/proxy/cart-token.js';
 import { CART_TOKEN_HEADER } from '../../widget/proxy-client.js';
 import '../../widget/resmark-checkout.js';
@@ -113,8 +114,12 @@ function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}) {
   const routes: Record<string, (s: Seen) => Answer> = {
     'GET /product': (s) => {
       const numbers = s.query.get('productNumbers')?.split(',');
+      const ids = s.query.get('ids')?.split(',');
       return {
-        data: products.filter((p) => !numbers || numbers.includes(String(p.productNumber))),
+        data: products.filter(
+          (p) =>
+            (!numbers || numbers.includes(String(p.productNumber))) && (!ids || ids.includes(p.id)),
+        ),
       };
     },
     'GET /product/:id/item': () => ({ data: paddleInventory }),
@@ -331,6 +336,51 @@ describe('<resmark-checkout>', () => {
       await waitUntil(() => api.seen.length === 1);
       expect(api.seen[0]!.query.get('tagIds')).to.equal('t1,t2');
       expect(api.seen[0]!.query.has('productNumbers')).to.equal(false);
+    });
+  });
+
+  describe('configuration', () => {
+    it('asks for numbers and ids separately, and keeps the order given', async () => {
+      const ready = oneEvent(document, 'resmark-ready');
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout
+          proxy=${PROXY}
+          products="94176, ${products[0]!.id}"
+        ></resmark-checkout>`,
+      );
+      await ready;
+      expect(api.seen.map((s) => s.query.toString()).sort()).to.deep.equal([
+        `ids=${products[0]!.id}`,
+        'productNumbers=94176',
+      ]);
+      const list = $(el, 'resmark-product-list') as HTMLElement & { products: typeof products };
+      expect(list.products.map((p) => p.productNumber)).to.deep.equal([94176, 94175]);
+    });
+
+    it('follows its locale, or the page’s language', async () => {
+      const lang = document.documentElement.lang;
+      document.documentElement.lang = 'es-MX';
+      try {
+        const el = await inline();
+        await waitUntil(() => getLocale() === 'es', 'the page’s language');
+        el.locale = 'en-GB';
+        await waitUntil(() => getLocale() === 'en', 'its own locale');
+      } finally {
+        document.documentElement.lang = lang;
+      }
+    });
+
+    it('open() focuses the inline flow’s heading', async () => {
+      const el = await inline();
+      await el.open();
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=step-heading]'));
+    });
+
+    it('says so, and fetches nothing, without a proxy', async () => {
+      const error = oneEvent(document, 'resmark-error');
+      await fixture(html`<resmark-checkout products="94176"></resmark-checkout>`);
+      expect((await error).detail.kind).to.equal('input');
+      expect(api.seen).to.have.length(0);
     });
   });
 
