@@ -151,7 +151,7 @@ export class ResmarkProductBooker extends LitElement {
                 .days=${this.#days(inventory)}
                 .selected=${this._date}
                 .min=${monthOf(this.now())}
-                ?loading=${!inventory}
+                ?loading=${!inventory && !this._failure}
                 .locale=${this.locale}
                 @resmark-month-change=${this.#handleMonth}
                 @resmark-date-select=${this.#handleDate}
@@ -321,6 +321,7 @@ export class ResmarkProductBooker extends LitElement {
   #handleMonth(event: ResmarkEvent<'resmark-month-change'>) {
     const month = event.detail.month;
     this._month = month;
+    this._failure = undefined; // another month, another try
     const signal = this.#controller!.signal;
     void this.#guard(signal, msg('Availability could not be loaded.'), async () => {
       await this.#load(month, signal);

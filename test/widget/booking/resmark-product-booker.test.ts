@@ -436,6 +436,15 @@ describe('<resmark-product-booker>', () => {
       expect(errors[0]!.composed).to.equal(true);
     });
 
+    it('drops the error when the shopper goes to a month that loads', async () => {
+      const calendar = part(el, 'resmark-availability-calendar')!;
+      expect(calendar.loading).to.equal(false); // failed, not loading
+      inner<HTMLButtonElement>(calendar, '[aria-label="Next month"]').click();
+      await settle(el);
+      expect(el.shadowRoot!.querySelector('[part=failure]')).to.equal(null);
+      expect(calendar.days['2026-12-25']).to.deep.equal({ seatsLeft: 16 });
+    });
+
     it('loads again on Retry', async () => {
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part=failure] button')!.click();
       await waitUntil(() => !el.shadowRoot!.querySelector('[part=failure]'));
