@@ -430,10 +430,13 @@ export class ResmarkCheckout extends LitElement {
     void this.#loadProducts();
     const options = { api: this.#api.client };
     let session: CartSession | undefined;
+    // Offline on reload: keep what was saved so the next load can try again; junk goes.
+    let keep = false;
     if (saved) {
       try {
         session = await CartSession.restore(saved.snapshot, options);
       } catch (error) {
+        keep = !(error instanceof ResmarkError && error.kind === 'input');
         this.#fail(error);
       }
     }
@@ -457,7 +460,7 @@ export class ResmarkCheckout extends LitElement {
       session.reset();
       this._error = msg('Your earlier cart is no longer available.');
     } else if (session.cart?.items.length) this.#go('cart', false);
-    this.#save();
+    if (!keep) this.#save();
   }
 
   #listKey() {

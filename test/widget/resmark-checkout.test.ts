@@ -783,6 +783,27 @@ describe('<resmark-checkout>', () => {
       await expect(again).to.be.accessible();
     });
 
+    it('keeps the saved cart when it cannot be read back (offline), and says so', async () => {
+      api.restore();
+      api = fakeProxy({ 'GET /cart/:id': () => new TypeError('Failed to fetch') });
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1' });
+      const errors: ResmarkEvent<'resmark-error'>['detail'][] = [];
+      const listen = (event: Event) => errors.push((event as ResmarkEvent<'resmark-error'>).detail);
+      document.addEventListener('resmark-error', listen);
+      try {
+        const el = await fixture<ResmarkCheckout>(
+          html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+        );
+        await waitUntil(() => errors.length > 0, 'the failed restore is told');
+        await el.updateComplete;
+        expect(errors[0]!.kind).to.equal('network');
+        expect(text($(el, '[role=alert]'))).to.contain('try again');
+        expect(sessionStorage.getItem(`resmark-checkout:${PROXY}`)).to.contain('cart-1');
+      } finally {
+        document.removeEventListener('resmark-error', listen);
+      }
+    });
+
     it('tells the page about the restored cart', async () => {
       api.cart = api.paddleCart(3);
       writeSaved({ version: 1, state: 'holding', cartId: 'cart-1' });
