@@ -78,8 +78,9 @@ export const Cart = z.looseObject({
   agencyId: maybeStr,
   agentId: maybeStr,
   createdDate: str,
-  createdBy: str,
-  createdByEmail: str,
+  // Optional: the checkout proxy strips staff names and e-mails before a shopper sees them.
+  createdBy: optStr,
+  createdByEmail: optStr,
   /** `{}` until `PUT /cart/{id}/customer`. */
   customer: CartCustomer,
   currency: optStr,

@@ -44,8 +44,9 @@ export const Order = z.looseObject({
   status: str,
   createdDate: str,
   modifiedDate: str,
-  createdBy: str,
-  createdByEmail: str,
+  // Optional: the checkout proxy strips staff names and e-mails before a shopper sees them.
+  createdBy: optStr,
+  createdByEmail: optStr,
   referenceId: maybeStr,
   billing: z.nullish(Billing),
   paymentSource: str,
