@@ -4,14 +4,14 @@
  */
 import * as z from 'zod/mini';
 import { normalizePhone } from './phone.js';
-import { oneOf } from './schema.js';
+import { isRecord, oneOf, optStr, str, strList } from './schema.js';
 
 /** One of the account's custom customer fields, as a cart's `customFields` lists it. */
 export const CustomField = z.looseObject({
-  name: z.string(),
+  name: str,
   type: oneOf(['text', 'checkbox', 'list']),
   required: z.boolean(),
-  options: z.optional(z.array(z.string())),
+  options: z.optional(strList),
 });
 /** One of the account's custom customer fields. */
 export type CustomField = z.infer<typeof CustomField>;
@@ -21,23 +21,23 @@ export type CustomField = z.infer<typeof CustomField>;
  * exactly like it (text → string, checkbox → array, list → array of one).
  */
 export const CustomerInput = z.looseObject({
-  email: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  title: z.optional(z.string()),
-  organization: z.optional(z.string()),
-  middleName: z.optional(z.string()),
-  nickName: z.optional(z.string()),
-  phone: z.optional(z.string()),
-  phoneNumber: z.optional(z.string()),
-  dialCode: z.optional(z.string()),
-  birthDate: z.optional(z.string()),
+  email: str,
+  firstName: str,
+  lastName: str,
+  title: optStr,
+  organization: optStr,
+  middleName: optStr,
+  nickName: optStr,
+  phone: optStr,
+  phoneNumber: optStr,
+  dialCode: optStr,
+  birthDate: optStr,
   gender: z.optional(oneOf(['MALE', 'FEMALE'])),
-  streetAddress: z.optional(z.string()),
-  postalCode: z.optional(z.string()),
-  state: z.optional(z.string()),
-  city: z.optional(z.string()),
-  country: z.optional(z.string()),
+  streetAddress: optStr,
+  postalCode: optStr,
+  state: optStr,
+  city: optStr,
+  country: optStr,
 });
 /** Body of `PUT /cart/{id}/customer`. */
 export type CustomerInput = z.infer<typeof CustomerInput>;
@@ -74,56 +74,23 @@ export interface Customer {
 export type CustomerResult =
   { ok: true; customer: Customer } | { ok: false; fields: Record<string, string> };
 
-const TEXT_FIELDS = [
-  'email',
-  'firstName',
-  'lastName',
-  'title',
-  'organization',
-  'middleName',
-  'nickName',
-  'birthDate',
-  'gender',
-  'streetAddress',
-  'postalCode',
-  'state',
-  'city',
-  'country',
-] as const;
-const PHONE_KEYS = new Set(['phone', 'phoneNumber', 'dialCode']);
+// The documented keys are CustomerInput's; all but the phone's are plain text.
+const DOCUMENTED = Object.keys(CustomerInput.shape);
+const PHONE_KEYS = ['phone', 'phoneNumber', 'dialCode'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 // "postalCode" → "postal code": enough of a label for a message without a table of names.
-const label = (field: string) => field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+const label = (key: string) =>
+  key === 'phone' ? 'phone number' : key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
+// A real calendar day: 2023-02-29 rolls over to March (or is invalid) and does not survive the trip.
 function isRealDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 2023-02-30 over to March; a real date survives the round trip.
+  const date = new Date(text);
   return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    /^\d{4}-\d\d-\d\d$/.test(text) &&
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().startsWith(text)
   );
-}
-
-function checkCustomField(
-  field: CustomField,
-  value: unknown,
-): { value?: string | string[]; message?: string } {
-  if (value === undefined || value === null) return {};
-  if (field.type === 'text') {
-    if (typeof value !== 'string') return { message: `Enter ${field.name} as text` };
-    return value.trim() === '' ? {} : { value: value.trim() };
-  }
-  const verb = field.type === 'list' ? 'Choose one option' : 'Choose options';
-  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string'))
-    return { message: `${verb} for ${field.name} from the list` };
-  if (field.options && !value.every((v) => field.options?.includes(v)))
-    return { message: `${verb} for ${field.name} from: ${field.options.join(', ')}` };
-  if (field.type === 'list' && value.length > 1)
-    return { message: `Choose only one option for ${field.name}` };
-  return value.length === 0 ? {} : { value: [...value] };
 }
 
 /**
@@ -131,92 +98,83 @@ function checkCustomField(
  * Messages are keyed by field name (custom fields by their own name) and say what to do.
  */
 export function validateCustomer(input: unknown, rules: CustomerRules = {}): CustomerResult {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
+  if (!isRecord(input))
     return { ok: false, fields: { customer: 'Enter the customer’s name and email address' } };
-  const source = input as Record<string, unknown>;
   const fields: Record<string, string> = {};
   const customer: Record<string, string | string[]> = {};
+  const text = (key: string) => customer[key] as string | undefined;
+  const phoneParts: Record<string, string> = {};
+  const custom = new Map((rules.customFields ?? []).map((field) => [field.name, field]));
 
-  for (const key of TEXT_FIELDS) {
-    const value = source[key];
+  for (const [key, value] of Object.entries(input)) {
+    // null is what forms and real clients send for "not given", like an empty string.
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') fields[key] = `Enter the ${label(key)} as text`;
-    else if (value.trim() !== '') customer[key] = value.trim();
+    const documented = DOCUMENTED.includes(key);
+    const field = custom.get(key);
+    // An extra key the cart did not announce is still a custom field (docs/wire.md, Carts): a text
+    // one unless it is an array, so an account's new field is not dropped on the way.
+    const type = documented
+      ? 'text'
+      : (field?.type ?? (Array.isArray(value) ? 'checkbox' : 'text'));
+    const options = field?.options;
+    if (type === 'text') {
+      if (typeof value !== 'string') fields[key] = `Enter ${documented ? label(key) : key} as text`;
+      else if (PHONE_KEYS.includes(key)) phoneParts[key] = value;
+      else if (value.trim()) customer[key] = value.trim();
+    } else if (
+      !Array.isArray(value) ||
+      !value.every((v) => typeof v === 'string' && (!options || options.includes(v)))
+    )
+      fields[key] =
+        `Choose ${type === 'list' ? 'one option' : 'options'} for ${key}` +
+        (options ? ` from: ${options.join(', ')}` : '');
+    else if (type === 'list' && value.length > 1) fields[key] = `Choose only one option for ${key}`;
+    else if (value.length) customer[key] = [...(value as string[])];
   }
 
-  const email = customer['email'];
-  if (typeof email !== 'string' || !EMAIL.test(email))
-    fields['email'] ??= 'Enter an email address like name@example.com';
-  if (customer['firstName'] === undefined) fields['firstName'] ??= 'Enter a first name';
-  if (customer['lastName'] === undefined) fields['lastName'] ??= 'Enter a last name';
-
-  const phoneKey =
-    typeof source['phone'] === 'string' || source['phoneNumber'] === undefined
-      ? 'phone'
-      : 'phoneNumber';
-  const phoneParts: { phone?: string; phoneNumber?: string; dialCode?: string } = {};
-  for (const key of PHONE_KEYS) {
-    const value = source[key];
-    if (value === undefined || value === null) continue;
-    if (typeof value === 'string') phoneParts[key as keyof typeof phoneParts] = value;
-    else fields[key] = `Enter the ${label(key)} as text`;
-  }
   const phone = normalizePhone(phoneParts);
   if (phone?.ok) {
     customer['dialCode'] = phone.dialCode;
     customer['phone'] = phone.phone;
-  } else if (phone) fields[phoneKey] ??= phone.message;
+  } else if (phone) {
+    // Keyed by the field the form used.
+    const key =
+      typeof input['phone'] === 'string' || input['phoneNumber'] === undefined
+        ? 'phone'
+        : 'phoneNumber';
+    fields[key] ??= phone.message;
+  }
 
-  const gender = customer['gender'];
-  if (typeof gender === 'string') {
-    const upper = gender.toUpperCase();
-    if (upper === 'MALE' || upper === 'FEMALE') customer['gender'] = upper;
-    else fields['gender'] = 'Choose MALE or FEMALE for gender, or leave it empty';
+  for (const key of ['gender', 'state', 'country']) {
+    const value = text(key);
+    if (value) customer[key] = value.toUpperCase();
   }
-  const country = customer['country'];
-  if (typeof country === 'string') {
-    customer['country'] = country.toUpperCase();
-    if (!/^[A-Z]{3}$/.test(customer['country']))
-      fields['country'] = 'Enter the 3-letter country code, like USA';
-  }
-  const state = customer['state'];
-  if (typeof state === 'string') {
-    customer['state'] = state.toUpperCase();
-    if (customer['country'] === 'USA' && !/^[A-Z]{2}$/.test(customer['state']))
-      fields['state'] = 'Enter the 2-letter state code, like UT';
-  }
-  const birthDate = customer['birthDate'];
-  if (typeof birthDate === 'string' && !isRealDate(birthDate))
+  const gender = text('gender');
+  const country = text('country');
+  const state = text('state');
+  const birthDate = text('birthDate');
+  if (gender && gender !== 'MALE' && gender !== 'FEMALE')
+    fields['gender'] = 'Choose MALE or FEMALE for gender, or leave it empty';
+  if (country && !/^[A-Z]{3}$/.test(country))
+    fields['country'] = 'Enter the 3-letter country code, like USA';
+  if (state && country === 'USA' && !/^[A-Z]{2}$/.test(state))
+    fields['state'] = 'Enter the 2-letter state code, like UT';
+  if (birthDate && !isRealDate(birthDate))
     fields['birthDate'] = 'Enter the birth date as YYYY-MM-DD, like 1980-11-30';
+  if (!EMAIL.test(text('email') ?? ''))
+    fields['email'] ??= 'Enter an email address like name@example.com';
 
-  const custom = new Map((rules.customFields ?? []).map((field) => [field.name, field]));
-  for (const [key, value] of Object.entries(source)) {
-    if (PHONE_KEYS.has(key) || (TEXT_FIELDS as readonly string[]).includes(key)) continue;
-    const field = custom.get(key) ?? { name: key, type: 'text', required: false };
-    // An extra key the cart did not announce is still a custom field (docs/wire.md, Carts): a text
-    // one unless it is an array, so an account's new field is not dropped on the way.
-    const checked =
-      custom.has(key) || !Array.isArray(value)
-        ? checkCustomField(field, value)
-        : checkCustomField({ ...field, type: 'checkbox' }, value);
-    if (checked.message) fields[key] = checked.message;
-    else if (checked.value !== undefined) customer[key] = checked.value;
-  }
-
-  for (const field of custom.values()) {
+  for (const field of custom.values())
     if (field.required && customer[field.name] === undefined)
       fields[field.name] ??=
         field.type === 'text'
           ? `Enter ${field.name}`
-          : `${field.type === 'list' ? 'Choose one option' : 'Choose at least one option'} for ${field.name}`;
-  }
-  for (const name of rules.requiredCustomerFields ?? []) {
-    if (customer[name] !== undefined || fields[name] !== undefined) continue;
-    if (name === 'phone' && fields['phoneNumber'] !== undefined) continue;
-    fields[name] = name === 'phone' ? 'Enter a phone number' : `Enter the ${label(name)}`;
-  }
+          : `Choose ${field.type === 'list' ? 'one option' : 'at least one option'} for ${field.name}`;
+  for (const key of ['firstName', 'lastName', ...(rules.requiredCustomerFields ?? [])])
+    if (customer[key] === undefined && !fields[key] && !(key === 'phone' && fields['phoneNumber']))
+      fields[key] = `Enter ${/^[aeiou]/.test(label(key)) ? 'an' : 'a'} ${label(key)}`;
 
-  return Object.keys(fields).length > 0
+  return Object.keys(fields).length
     ? { ok: false, fields }
     : { ok: true, customer: customer as Customer };
 }

@@ -2,7 +2,7 @@
  * The rules of `POST /cart/{id}/item` (Cart article, "Add Inventory to Cart"; docs/wire.md, Carts):
  * the widget checks a shopper's choice with them before sending, the sandbox checks what it receives.
  */
-import { quantity } from './schema.js';
+import { isRecord, quantity } from './schema.js';
 
 /** A slot as the add-item rules need it: its tier prices and the seats (or units) left. */
 export interface SlotSeats {
@@ -37,38 +37,40 @@ export type AddItemResult =
 // Empty strings and nulls are what forms and real clients send for "not chosen".
 const given = (value: unknown) => value !== undefined && value !== null && value !== '';
 
+const CHOOSE_PICKUP = 'Choose a pickup option from the list';
+const CHOOSE_LOCATION = 'Choose a pickup location from the list';
+
 function checkPickup(
-  choice: AddItemChoice,
+  { pickupDetailId, locationId, locationOther }: AddItemChoice,
   zones: readonly PickupZoneRef[],
 ): Record<string, string> {
-  const { pickupDetailId, locationId, locationOther } = choice;
   const fields: Record<string, string> = {};
-  if (!given(pickupDetailId)) fields['pickupDetailId'] = 'Choose a pickup option';
-  else if (typeof pickupDetailId !== 'string')
-    fields['pickupDetailId'] = 'Choose a pickup option from the list';
-  if (!given(locationId) && !given(locationOther))
+  const listed = given(locationId);
+  const typed = given(locationOther);
+  if (typeof pickupDetailId !== 'string' || !pickupDetailId)
+    fields['pickupDetailId'] = CHOOSE_PICKUP;
+  if (!listed && !typed)
     fields['locationId'] = 'Choose a pickup location, or type where to be picked up';
-  if (given(locationId) && typeof locationId !== 'string')
-    fields['locationId'] = 'Choose a pickup location from the list';
-  if (given(locationOther) && (typeof locationOther !== 'string' || locationOther.trim() === ''))
-    fields['locationOther'] = 'Type the place where you want to be picked up';
-  if (given(locationId) && given(locationOther))
-    fields['locationOther'] ??= 'Choose a listed pickup location or type another one, not both';
-  if (Object.keys(fields).length > 0) return fields;
+  if (listed && typeof locationId !== 'string') fields['locationId'] = CHOOSE_LOCATION;
+  if (typed && (typeof locationOther !== 'string' || !locationOther.trim()))
+    fields['locationOther'] = 'Type where to be picked up';
+  if (listed && typed)
+    fields['locationOther'] ??= 'Choose a listed pickup location or type one, not both';
+  if (Object.keys(fields).length) return fields;
 
+  const serves = (zone: PickupZoneRef) => zone.locations.some((l) => l.id === locationId);
   const candidates = zones.filter((zone) =>
     zone.pickupDetails.some((d) => d.id === pickupDetailId),
   );
-  if (candidates.length === 0) return { pickupDetailId: 'Choose a pickup option from the list' };
-  if (given(locationId)) {
-    if (candidates.some((zone) => zone.locations.some((l) => l.id === locationId))) return {};
-    const known = zones.some((zone) => zone.locations.some((l) => l.id === locationId));
-    return {
-      locationId: known
-        ? 'That location is not served by this pickup option: choose one of its locations'
-        : 'Choose a pickup location from the list',
-    };
-  }
+  if (!candidates.length) return { pickupDetailId: CHOOSE_PICKUP };
+  if (listed)
+    return candidates.some(serves)
+      ? {}
+      : {
+          locationId: zones.some(serves)
+            ? 'That location is not served by this pickup option: choose one of its locations'
+            : CHOOSE_LOCATION,
+        };
   return candidates.some((zone) => zone.allowOther)
     ? {}
     : { locationOther: 'This pickup option only stops at listed locations: choose one of them' };
@@ -86,38 +88,34 @@ export function checkAddItem(
   const fields: Record<string, string> = {};
   const participants: Record<string, number> = {};
   let seats = 0;
-  const tiers = Object.keys(slot.price);
-
   const chosen = item.participants;
-  if (typeof chosen !== 'object' || chosen === null || Array.isArray(chosen)) {
-    fields['participants'] = 'Choose at least one guest';
-  } else {
+  if (isRecord(chosen))
     for (const [tier, value] of Object.entries(chosen)) {
       const count = quantity(value);
       if (!Object.hasOwn(slot.price, tier))
         fields[`participants.${tier}`] =
-          `${tier} is not offered at this time: choose from ${tiers.join(', ')}`;
+          `Choose from ${Object.keys(slot.price).join(', ')}: ${tier} is not offered at this time`;
       else if (count === undefined)
         fields[`participants.${tier}`] = `Enter a whole number of ${tier} guests, 0 or more`;
-      else if (count > 0) {
+      else if (count) {
         participants[tier] = count;
         seats += count;
       }
     }
-    if (Object.keys(fields).length === 0 && seats === 0)
-      fields['participants'] = 'Choose at least one guest';
-  }
+  if (!Object.keys(fields).length && !seats) fields['participants'] = 'Choose at least one guest';
+  if (pickups.length) Object.assign(fields, checkPickup(item, pickups));
+  if (Object.keys(fields).length) return { ok: false, reason: 'invalid', fields };
 
-  if (pickups.length > 0) Object.assign(fields, checkPickup(item, pickups));
-  if (Object.keys(fields).length > 0) return { ok: false, reason: 'invalid', fields };
-
-  if (seats > slot.seatsLeft) {
-    const left = Math.max(0, slot.seatsLeft);
-    const message =
-      left === 0
-        ? 'This time is sold out: choose another time'
-        : `Only ${left} ${left === 1 ? 'seat is' : 'seats are'} left at this time: choose ${left} or fewer guests`;
-    return { ok: false, reason: 'not-enough-seats', fields: { participants: message } };
-  }
+  const left = Math.max(0, slot.seatsLeft);
+  if (seats > left)
+    return {
+      ok: false,
+      reason: 'not-enough-seats',
+      fields: {
+        participants: left
+          ? `Only ${left} ${left === 1 ? 'seat is' : 'seats are'} left at this time: choose ${left} or fewer guests`
+          : 'This time is sold out: choose another time',
+      },
+    };
   return { ok: true, participants, seats };
 }
