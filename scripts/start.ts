@@ -1,55 +1,28 @@
 /**
- * `npm start`: every local service, each printing where it answers. For now the sandbox; the proxy
- * and the demo page join the list. Services stop in reverse order on SIGINT or SIGTERM.
+ * `npm start`: the widget built, then the local Resmark sandbox (:4010), the checkout proxy (:4020)
+ * and the demo operator site (:4000), each printing where it answers. Ctrl+C stops them all.
  */
-import { sandboxBanner } from '../test/sandbox/banner.js';
-import { startSandbox } from '../test/sandbox/server.js';
+import { DEFAULT_PORTS, startServices } from './services.js';
 
-/** One local service: how to start it and what to print once it runs. */
-interface Service {
-  name: string;
-  start(): Promise<{ banner: string; close(): Promise<void> }>;
-}
-
-const services: Service[] = [
-  {
-    name: 'sandbox',
-    async start() {
-      const port = Number(process.env['SANDBOX_PORT'] ?? 4010);
-      const sandbox = await startSandbox({ port, host: '127.0.0.1' });
-      return { banner: sandboxBanner(sandbox.url), close: () => sandbox.close() };
-    },
-  },
-];
-
-const running: { name: string; close(): Promise<void> }[] = [];
-let stopping = false;
-
-async function stopAll(code: number): Promise<never> {
-  stopping = true;
-  for (const service of running.reverse()) {
-    try {
-      await service.close();
-    } catch (error) {
-      console.error(`${service.name} did not close cleanly:`, error);
-    }
-  }
-  process.exit(code);
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(signal, () => {
-    if (!stopping) void stopAll(0);
-  });
+const ports = {
+  sandbox: Number(process.env['SANDBOX_PORT'] ?? DEFAULT_PORTS.sandbox),
+  proxy: Number(process.env['PROXY_PORT'] ?? DEFAULT_PORTS.proxy),
+  demo: Number(process.env['DEMO_PORT'] ?? DEFAULT_PORTS.demo),
+};
 
 try {
-  for (const service of services) {
-    const started = await service.start();
-    running.push({ name: service.name, close: started.close });
-    console.log(started.banner + '\n');
-  }
-  console.log('Ready. Ctrl+C stops everything.');
+  const services = await startServices(ports);
+  console.log(
+    `${services.banner}\n\nReady: open ${services.demoUrl} to book. Ctrl+C stops everything.`,
+  );
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void services.close().then(() => process.exit(0));
+    });
 } catch (error) {
-  console.error('Could not start:', error);
-  await stopAll(1);
+  console.error('Could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
 }
