@@ -1,7 +1,8 @@
 /**
  * The size of `shared/` as a page downloads it: `shared/index.ts` bundled for the browser with
  * every export kept (it is the public API), minified, then gzip (level 9) and brotli (quality 11).
- * Run directly (`npx tsx bench/shared-size.ts`) it prints the figure beside the 15 KiB budget.
+ * Run directly (`npx tsx bench/shared-size.ts`) it prints the figure beside the 15 KiB budget;
+ * `--modules` adds each module's minified bytes (esbuild's metafile), biggest first.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ export async function measureSharedSize(): Promise<{
   minBytes: number;
   gzipBytes: number;
   brotliBytes: number;
+  /** Minified bytes each input module contributes, by path. */
+  modules: Record<string, number>;
 }> {
   const result = await build({
     entryPoints: [fileURLToPath(new URL('../shared/index.ts', import.meta.url))],
@@ -26,7 +29,9 @@ export async function measureSharedSize(): Promise<{
     legalComments: 'none',
     write: false,
     logLevel: 'silent',
+    metafile: true,
   });
+  const [output] = Object.values(result.metafile.outputs);
   const code = result.outputFiles[0]!.contents;
   return {
     minBytes: code.byteLength,
@@ -34,6 +39,9 @@ export async function measureSharedSize(): Promise<{
     brotliBytes: brotliCompressSync(code, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
     }).byteLength,
+    modules: Object.fromEntries(
+      Object.entries(output?.inputs ?? {}).map(([path, input]) => [path, input.bytesInOutput]),
+    ),
   };
 }
 
@@ -45,5 +53,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     `shared/ browser build: ${kib(size.minBytes)} min, ${kib(size.gzipBytes)} min+gzip ` +
       `(budget ${kib(SHARED_GZIP_BUDGET)}: ${ok ? 'ok' : 'OVER'}), ${kib(size.brotliBytes)} brotli`,
   );
+  if (process.argv.includes('--modules'))
+    for (const [path, bytes] of Object.entries(size.modules).sort((a, b) => b[1] - a[1]))
+      if (bytes > 0) console.log(`${String(bytes).padStart(7)}  ${path}`);
   process.exit(ok ? 0 : 1);
 }

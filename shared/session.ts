@@ -7,7 +7,7 @@ import type { Cart } from './cart.js';
 import { validateCustomer, type Customer, type CustomField } from './customer.js';
 import { ResmarkError } from './errors.js';
 import { SEAT_LOCK_MS } from './limits.js';
-import { oneOf } from './schema.js';
+import { oneOf, optNum, optStr } from './schema.js';
 import type { Order } from './order.js';
 
 /** Where a checkout stands. */
@@ -121,10 +121,10 @@ export interface CartSessionEvents<C, O> {
 export const SessionSnapshot = z.object({
   version: oneOf([1]),
   state: oneOf(Object.values(SessionState)),
-  cartId: z.optional(z.string()),
-  supplierId: z.optional(z.string()),
-  expiresAt: z.optional(z.number()),
-  referenceId: z.optional(z.string()),
+  cartId: optStr,
+  supplierId: optStr,
+  expiresAt: optNum,
+  referenceId: optStr,
 });
 /** What {@link CartSession.snapshot} gives for session storage. */
 export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
