@@ -11,16 +11,47 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 /** The budget for the min+gzip browser build of `shared/`, in bytes. */
 export const SHARED_GZIP_BUDGET = 15 * 1024;
 
-/** Bundles `shared/index.ts` and returns its minified, gzip and brotli sizes in bytes. */
-export async function measureSharedSize(): Promise<{
+/**
+ * What the budget measures, in the foundation issue's words: "all schemas and the client, ofetch and
+ * zod/mini included" — the client with every endpoint's schema and the input rules it runs. The
+ * cart session, the add-item rules and the formatters are `shared/` too but not the client; they
+ * are measured with everything else as the `all` figure, printed beside it for the widget's sake.
+ */
+export const CLIENT_AND_SCHEMAS = [
+  'client',
+  'errors',
+  'schema',
+  'auth',
+  'product',
+  'cart',
+  'order',
+  'tag',
+  'agency',
+  'customer',
+  'phone',
+  'limits',
+]
+  .map((name) => `export * from './${name}.js';`)
+  .join('\n');
+
+/**
+ * Bundles `shared/` for the browser and returns its minified, gzip and brotli sizes in bytes:
+ * `'client'` is {@link CLIENT_AND_SCHEMAS}, `'all'` is the whole public entry `shared/index.ts`.
+ */
+export async function measureSharedSize(scope: 'client' | 'all' = 'client'): Promise<{
   minBytes: number;
   gzipBytes: number;
   brotliBytes: number;
   /** Minified bytes each input module contributes, by path. */
   modules: Record<string, number>;
 }> {
+  const shared = fileURLToPath(new URL('../shared/', import.meta.url));
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('../shared/index.ts', import.meta.url))],
+    stdin: {
+      contents: scope === 'all' ? "export * from './index.js';" : CLIENT_AND_SCHEMAS,
+      resolveDir: shared,
+      loader: 'ts',
+    },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -46,12 +77,17 @@ export async function measureSharedSize(): Promise<{
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const size = await measureSharedSize();
+  const size = await measureSharedSize('client');
+  const all = await measureSharedSize('all');
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
   const ok = size.gzipBytes <= SHARED_GZIP_BUDGET;
   console.log(
-    `shared/ browser build: ${kib(size.minBytes)} min, ${kib(size.gzipBytes)} min+gzip ` +
+    `shared/ schemas + client: ${kib(size.minBytes)} min, ${kib(size.gzipBytes)} min+gzip ` +
       `(budget ${kib(SHARED_GZIP_BUDGET)}: ${ok ? 'ok' : 'OVER'}), ${kib(size.brotliBytes)} brotli`,
+  );
+  console.log(
+    `all of shared/ (with session, add-item rules, formatters): ${kib(all.minBytes)} min, ` +
+      `${kib(all.gzipBytes)} min+gzip, ${kib(all.brotliBytes)} brotli (no budget of its own)`,
   );
   if (process.argv.includes('--modules'))
     for (const [path, bytes] of Object.entries(size.modules).sort((a, b) => b[1] - a[1]))
