@@ -437,9 +437,15 @@ describe('<resmark-checkout>', () => {
       const booker = $(el, 'resmark-product-booker') as HTMLElement & {
         product: unknown;
         client: unknown;
+        updateComplete: Promise<boolean>;
       };
       expect(booker.product).to.equal(paddle);
       expect(booker.client).to.have.property('product');
+      await booker.updateComplete;
+      expect(
+        booker.shadowRoot!.querySelector('h1, h2'),
+        'the step heading is the only one naming the product',
+      ).to.equal(null);
       await expect(el).to.be.accessible();
 
       await toCart(el, api, false);

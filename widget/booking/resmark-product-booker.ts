@@ -55,7 +55,6 @@ export class ResmarkProductBooker extends LitElement {
         display: grid;
         gap: var(--_space);
       }
-      h2,
       h3,
       p {
         margin: 0;
@@ -133,8 +132,9 @@ export class ResmarkProductBooker extends LitElement {
     const inventory = month ? this.#months.get(month) : undefined;
     const slot = this._slot;
     const loading = !this._failure && (!inventory || !this._zones);
-    return html`<h2>${product.name}</h2>
-      <p role="status" class="visually-hidden">${loading ? msg('Loading availability…') : ''}</p>
+    const status = loading ? msg('Loading availability…') : '';
+    // No heading of its own: the host names the product (the checkout's step heading).
+    return html`<p role="status" class="visually-hidden">${status}</p>
       ${
         this._failure
           ? html`<div part="failure" role="alert">

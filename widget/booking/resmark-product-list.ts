@@ -34,7 +34,7 @@ export class ResmarkProductList extends LitElement {
       :host {
         display: block;
       }
-      ul {
+      .cards {
         list-style: none;
         margin: 0;
         padding: 0;
@@ -42,7 +42,7 @@ export class ResmarkProductList extends LitElement {
         gap: var(--_space);
         grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
       }
-      li {
+      .card {
         display: flex;
         flex-direction: column;
         gap: 0.5rem;
@@ -59,12 +59,18 @@ export class ResmarkProductList extends LitElement {
         border-radius: var(--_radius);
         background: var(--_subtle);
       }
+      /* A broken image keeps its box, without the alt text spilling over it (the alt stays for
+         screen readers). */
+      .failed {
+        content: linear-gradient(transparent, transparent);
+        color: transparent;
+      }
       h3,
       p {
         margin: 0;
       }
       .highlights ul {
-        display: block;
+        margin: 0;
         padding-inline-start: 1.25rem;
         list-style: disc;
       }
@@ -105,10 +111,12 @@ export class ResmarkProductList extends LitElement {
         ${this.loading ? msg('Loading tours…') : empty ? msg('No tours to book right now') : ''}
       </p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <ul part="list" aria-busy=${this.loading ? 'true' : 'false'}>
+      <ul part="list" class="cards" aria-busy=${this.loading ? 'true' : 'false'}>
         ${
           this.loading
-            ? [0, 1].map(() => html`<li aria-hidden="true"><div class="skeleton"></div></li>`)
+            ? [0, 1].map(
+                () => html`<li class="card" aria-hidden="true"><div class="skeleton"></div></li>`,
+              )
             : this.error
               ? nothing
               : this.products.map((product) => this.#card(product))
@@ -126,10 +134,17 @@ export class ResmarkProductList extends LitElement {
       : product.price;
     let highlights = this.#highlights.get(product);
     if (!highlights) this.#highlights.set(product, (highlights = sanitize(product.highlights)));
-    return html`<li part="product">
+    return html`<li part="product" class="card">
       ${
         image
-          ? html`<img part="image" src=${image.small} alt=${image.alt ?? ''} loading="lazy" />`
+          ? html`<img
+              part="image"
+              src=${image.small}
+              alt=${image.alt ?? ''}
+              loading="lazy"
+              @error=${this.#imageSettled}
+              @load=${this.#imageSettled}
+            />`
           : nothing
       }
       <h3>${product.name}</h3>
@@ -144,6 +159,11 @@ export class ResmarkProductList extends LitElement {
         ${msg('Book')}<span class="visually-hidden"> ${product.name}</span>
       </button>
     </li>`;
+  }
+
+  // Load as well as error: Lit reuses the <img> for the next product list.
+  #imageSettled(event: Event) {
+    (event.target as HTMLElement).classList.toggle('failed', event.type === 'error');
   }
 }
 

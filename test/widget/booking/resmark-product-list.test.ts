@@ -77,6 +77,26 @@ describe('<resmark-product-list>', () => {
       expect(cards[2]!.querySelector('.price')!.textContent).to.equal('From $35.00');
     });
 
+    it('shows highlights as a plain bullet list, not as cards', () => {
+      const item = shadow(el).querySelector('.highlights li')!;
+      const style = getComputedStyle(item);
+      expect(style.display).to.equal('list-item');
+      expect(style.borderTopWidth).to.equal('0px');
+      expect(getComputedStyle(item.parentElement!).listStyleType).to.equal('disc');
+    });
+
+    it('keeps a failed image as a placeholder box that screen readers still name', async () => {
+      const img = shadow(el).querySelector('img')!;
+      img.dispatchEvent(new Event('error'));
+      expect(img.classList.contains('failed')).to.equal(true);
+      expect(getComputedStyle(img).color).to.equal('rgba(0, 0, 0, 0)');
+      expect(img.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(img.alt).to.equal('Kayaks between red sandstone walls');
+      await expect(el).to.be.accessible();
+      img.dispatchEvent(new Event('load'));
+      expect(img.classList.contains('failed')).to.equal(false);
+    });
+
     it('names each Book button after its product', () => {
       const names = [...shadow(el).querySelectorAll('button')].map((b) =>
         b.textContent!.replace(/\s+/g, ' ').trim(),
