@@ -2,6 +2,8 @@
  * End-to-end harness: `npm start`'s services (scripts/services.ts) on test ports, and Debian's
  * Chromium driven by playwright-core. No browser is ever downloaded.
  */
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServices, type Services } from '../../scripts/services.js';
 
@@ -16,26 +18,112 @@ export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
-/** The demo's port in end-to-end runs: fixed (the proxy's CORS list names it), apart from npm start's. */
-export const E2E_DEMO_PORT = Number(process.env['E2E_DEMO_PORT'] ?? 4100);
+/** Canyon Kayak's staff login in the sandbox seed (README, "Seed"). */
+export const STAFF = { username: 'staff@canyon-kayak.test', apikey: 'sandbox-operator-key' };
+
+/** An order as the sandbox answers it (docs/wire.md, "Orders"); only what the tests read. */
+export interface SandboxOrder {
+  id: string;
+  confirmation: number;
+  referenceId: string | null;
+  status: string;
+  customer: Record<string, unknown> | null;
+  items: Array<{
+    itemId: string;
+    productNumber: number;
+    pickupDetailId: string | null;
+    locationId: string | null;
+    locationOther: string | null;
+    participantList?: Array<{ tier: string; status: string }>;
+  }>;
+  total: number;
+}
+
+/** A page on the demo site, and what it reported while the test ran. */
+export interface OpenPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page (`pageerror`), in order. */
+  errors: Error[];
+  /** Every console message, as `type: text`. */
+  console: string[];
+}
+
+/** Options of {@link E2E.open}. */
+export interface OpenOptions {
+  /** Runs after the page exists and before it loads (install a clock, add routes). */
+  beforeLoad?: (page: Page) => Promise<void>;
+  /** Where to go; `false` stays on `about:blank`. Default the demo's home page. */
+  path?: string | false;
+}
 
 /** Services and a browser for one test file. */
 export interface E2E {
   services: Services;
   browser: Browser;
-  /** A fresh browser context (its own storage) with a page on the demo site. */
-  open(path?: string): Promise<{ context: BrowserContext; page: Page }>;
-  /** Calls the sandbox's control and API routes directly, as the operator's back office would. */
-  sandbox(method: string, path: string, body?: unknown): Promise<unknown>;
+  /**
+   * A fresh browser context (its own storage, en-US, UTC, a phone-sized viewport) with a page on
+   * the demo site. Contexts are closed by `close()`.
+   */
+  open(options?: OpenOptions): Promise<OpenPage>;
+  /** Calls a sandbox route outside the API (`/__sandbox/...`); fails on a non-2xx answer. */
+  control(method: string, path: string, body?: unknown): Promise<unknown>;
+  /** Restores the sandbox's seed, clock and faults. */
+  reset(): Promise<void>;
+  /** Moves the sandbox clock forward by `ms`. */
+  advance(ms: number): Promise<void>;
+  /** The sandbox clock, epoch ms. */
+  now(): Promise<number>;
+  /**
+   * Calls the sandbox's API as Canyon Kayak's staff (the operator's back office), logging in
+   * again if the token lapsed; answers `data`, fails on a non-2xx answer.
+   */
+  staff(method: string, path: string, body?: unknown): Promise<unknown>;
   /** Orders in the sandbox, as Canyon Kayak's staff sees them (`GET /order`). */
-  orders(query?: string): Promise<Array<Record<string, unknown>>>;
+  orders(query?: string): Promise<SandboxOrder[]>;
+  /** Closes every context, the browser and the services. */
   close(): Promise<void>;
+}
+
+// The proxy's CORS list names the demo's origin, so its port is known before anything starts:
+// a free one unless E2E_DEMO_PORT says, so two runs (or `npm start`) never collide.
+async function demoPort(): Promise<number> {
+  const fixed = process.env['E2E_DEMO_PORT'];
+  if (fixed) return Number(fixed);
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// The proxy's access log (one JSON line per request, on stdout) would bury the test report;
+// E2E_PROXY_LOG=1 keeps it.
+function quietAccessLog(): () => void {
+  if (process.env['E2E_PROXY_LOG']) return () => undefined;
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('{"time":')) return;
+    log(...args);
+  };
+  return () => {
+    console.log = log;
+  };
+}
+
+async function json(response: Response): Promise<unknown> {
+  const text = await response.text();
+  return response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
 }
 
 /** Starts everything; call `close()` in `after`. */
 export async function startE2E(): Promise<E2E> {
+  const restoreLog = quietAccessLog();
   const services = await startServices(
-    { sandbox: 0, proxy: 0, demo: E2E_DEMO_PORT },
+    { sandbox: 0, proxy: 0, demo: await demoPort() },
     // A test clicks faster than a shopper; keep the proxy's per-client limit out of the way.
     { rateLimitPerMinute: 100_000 },
   );
@@ -44,45 +132,82 @@ export async function startE2E(): Promise<E2E> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+  const contexts: BrowserContext[] = [];
   let token: string | undefined;
 
-  async function sandbox(method: string, path: string, body?: unknown): Promise<unknown> {
+  async function control(method: string, path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${services.sandboxUrl}${path}`, {
       method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
-    const text = await response.text();
-    return response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+    const answer = await json(response);
+    if (!response.ok)
+      throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(answer)}`);
+    return answer;
+  }
+
+  async function staff(method: string, path: string, body?: unknown): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      token ??= (await control('POST', '/public/api/authenticate', STAFF)) as string;
+      const response = await fetch(`${services.apiUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      // A moved sandbox clock ages tokens too: log in again once.
+      if (response.status === 401 && attempt === 0) {
+        token = undefined;
+        continue;
+      }
+      const answer = (await json(response)) as { data?: unknown; errorMessage?: unknown };
+      if (!response.ok)
+        throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(answer)}`);
+      return answer.data;
+    }
   }
 
   return {
     services,
     browser,
-    async open(path = '/') {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    async open({ beforeLoad, path = '/' } = {}) {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        locale: 'en-US',
+        timezoneId: 'UTC',
+      });
+      contexts.push(context);
       const page = await context.newPage();
-      page.on('pageerror', (error) => console.error('page error:', error));
-      await page.goto(`${services.demoUrl}${path}`);
-      return { context, page };
+      const opened: OpenPage = { context, page, errors: [], console: [] };
+      page.on('pageerror', (error) => opened.errors.push(error));
+      page.on('console', (message) => opened.console.push(`${message.type()}: ${message.text()}`));
+      await beforeLoad?.(page);
+      if (path !== false) await page.goto(`${services.demoUrl}${path}`);
+      return opened;
     },
-    sandbox,
+    control,
+    async reset() {
+      await control('POST', '/__sandbox/reset');
+    },
+    async advance(ms) {
+      await control('POST', '/__sandbox/clock', { advanceMs: ms });
+    },
+    async now() {
+      return ((await control('GET', '/__sandbox/clock')) as { now: number }).now;
+    },
+    staff,
     async orders(query = '') {
-      token ??= (await sandbox('POST', '/public/api/authenticate', {
-        username: 'staff@canyon-kayak.test',
-        apikey: 'sandbox-operator-key',
-      })) as string;
-      const answer = (await sandbox('GET', `/public/api/order?limit=500${query}`)) as {
-        data: Array<Record<string, unknown>>;
-      };
-      return answer.data;
+      return (await staff('GET', `/order?limit=500${query}`)) as SandboxOrder[];
     },
     async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
       await services.close();
+      restoreLog();
     },
   };
 }
