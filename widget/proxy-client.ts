@@ -1,8 +1,13 @@
 /**
- * The widget's one client: `shared/`'s Resmark client pointed at the operator's proxy, sending and
+ * The widget's one client: `shared/`'s endpoints pointed at the operator's proxy, sending and
  * keeping the cart token the proxy binds each cart (and its order) to this browser with.
  */
-import { createResmarkClient, type ResmarkClient } from '../shared/client.js';
+import { headerSession } from '../shared/auth.js';
+import { cartEndpoints } from '../shared/cart.js';
+import type { ResmarkClient } from '../shared/client.js';
+import { createCall, defaultSleep } from '../shared/http.js';
+import { orderEndpoints } from '../shared/order.js';
+import { productEndpoints } from '../shared/product.js';
 
 /**
  * The header that carries the cart token both ways. Same name as `widget/proxy/cart-token.ts`'s
@@ -10,9 +15,12 @@ import { createResmarkClient, type ResmarkClient } from '../shared/client.js';
  */
 export const CART_TOKEN_HEADER = 'X-Resmark-Cart-Token';
 
+/** The resources a shopper's browser uses through the proxy. */
+export type ProxyResources = Pick<ResmarkClient, 'product' | 'cart' | 'order'>;
+
 /** A client for one proxy, with the cart token it currently holds. */
 export interface ProxyClient {
-  client: ResmarkClient;
+  client: ProxyResources;
   /** The newest cart token the proxy gave, if any. */
   token(): string | undefined;
 }
@@ -26,9 +34,20 @@ export function createProxyClient(
   token?: string,
   onToken?: (token: string) => void,
 ): ProxyClient {
-  const client = createResmarkClient({
-    environment: proxy,
-    auth: { headers: (): Record<string, string> => (token ? { [CART_TOKEN_HEADER]: token } : {}) },
+  // Only the resources the proxy forwards: `createResmarkClient` would also bring the API-key
+  // session and the tag and agency endpoints (~0.5 KiB gzip of the widget) that no shopper needs.
+  // Timeout and retries are `createResmarkClient`'s defaults.
+  const call = createCall({
+    baseURL: proxy,
+    session: headerSession((): Record<string, string> =>
+      token ? { [CART_TOKEN_HEADER]: token } : {},
+    ),
+    timeoutMs: 15_000,
+    retry: 2,
+    fetch: undefined,
+    now: Date.now,
+    sleep: defaultSleep,
+    random: Math.random,
     // The proxy sends a token on `POST /cart` and `POST /order` (the order joins the grant);
     // the newest is the one that names everything this browser may see.
     onResponse({ response }) {
@@ -36,5 +55,12 @@ export function createProxyClient(
       if (next && next !== token) onToken?.((token = next));
     },
   });
-  return { client, token: () => token };
+  return {
+    client: {
+      product: productEndpoints(call),
+      cart: cartEndpoints(call),
+      order: orderEndpoints(call),
+    },
+    token: () => token,
+  };
 }

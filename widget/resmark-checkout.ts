@@ -115,9 +115,6 @@ export class ResmarkCheckout extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       .panel {
         display: grid;
         gap: var(--_space);
@@ -136,11 +133,7 @@ export class ResmarkCheckout extends LitElement {
         margin-inline-start: auto;
       }
       h2 {
-        margin: 0;
         font-size: 1.35em;
-      }
-      p {
-        margin: 0;
       }
       dialog {
         width: min(44rem, 100vw - 1rem);

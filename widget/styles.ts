@@ -26,6 +26,7 @@ export const base = css`
     font-size: var(--resmark-font-size, 1rem);
     color: var(--_text);
     line-height: 1.45;
+    display: block;
   }
   :host([hidden]) {
     display: none;
@@ -76,6 +77,21 @@ export const base = css`
   :focus-visible {
     outline: 3px solid var(--resmark-focus-color, var(--_accent));
     outline-offset: 2px;
+  }
+  /* Layout every element repeats: elements space their parts with gaps, not margins. */
+  p,
+  h2,
+  h3 {
+    margin: 0;
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
   }
   .error {
     color: var(--_danger);

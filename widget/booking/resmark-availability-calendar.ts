@@ -66,9 +66,6 @@ export class ResmarkAvailabilityCalendar extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       header {
         display: flex;
         align-items: center;
@@ -76,7 +73,6 @@ export class ResmarkAvailabilityCalendar extends LitElement {
         gap: 0.5rem;
       }
       h3 {
-        margin: 0;
         font-size: 1.1em;
         text-align: center;
       }

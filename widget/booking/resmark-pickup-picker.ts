@@ -28,19 +28,11 @@ export class ResmarkPickupPicker extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
         display: grid;
         gap: 0.75rem;
       }
       legend {
-        font-weight: 600;
-        padding: 0;
         margin-bottom: 0.5rem;
       }
       label {

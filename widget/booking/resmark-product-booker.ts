@@ -55,10 +55,6 @@ export class ResmarkProductBooker extends LitElement {
         display: grid;
         gap: var(--_space);
       }
-      h3,
-      p {
-        margin: 0;
-      }
       h3 {
         font-size: 1em;
         margin-bottom: 0.5rem;

@@ -31,9 +31,6 @@ export class ResmarkProductList extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       .cards {
         list-style: none;
         margin: 0;
@@ -64,10 +61,6 @@ export class ResmarkProductList extends LitElement {
       .failed {
         content: linear-gradient(transparent, transparent);
         color: transparent;
-      }
-      h3,
-      p {
-        margin: 0;
       }
       .highlights ul {
         margin: 0;

@@ -28,9 +28,6 @@ export class ResmarkSlotPicker extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       div {
         display: grid;
         gap: 0.5rem;

@@ -29,19 +29,11 @@ export class ResmarkTierQuantities extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
         display: grid;
         gap: 0.75rem;
       }
       legend {
-        font-weight: 600;
-        padding: 0;
         margin-bottom: 0.5rem;
       }
       .row {
@@ -67,9 +59,6 @@ export class ResmarkTierQuantities extends LitElement {
       }
       .row p {
         flex-basis: 100%;
-      }
-      p {
-        margin: 0;
       }
     `,
   ];

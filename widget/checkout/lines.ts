@@ -79,9 +79,6 @@ export const discountLabel = (code: string | null | undefined) =>
 
 /** Styles for {@link lineTemplate} and {@link totalsTemplate}. */
 export const lineStyles = css`
-  :host {
-    display: block;
-  }
   ul {
     list-style: none;
     margin: 0;
@@ -93,7 +90,6 @@ export const lineStyles = css`
     padding: calc(var(--_space) * 0.75) 0;
     border-bottom: 1px solid var(--_border);
   }
-  p,
   dl,
   dd {
     margin: 0;

@@ -31,7 +31,6 @@ export class ResmarkConfirmation extends LitElement {
         gap: var(--_space);
       }
       h2 {
-        margin: 0;
         color: var(--_success);
       }
       [part='number'] {

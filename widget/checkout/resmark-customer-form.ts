@@ -52,9 +52,6 @@ export class ResmarkCustomerForm extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       form,
       .grid,
       fieldset {
@@ -71,9 +68,6 @@ export class ResmarkCustomerForm extends LitElement {
         margin-bottom: 0.25rem;
       }
       fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
         gap: 0;
       }
       fieldset label {

@@ -28,12 +28,6 @@ export class ResmarkHoldTimer extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
-      p {
-        margin: 0;
-      }
       .urgent {
         color: var(--_warning);
         font-weight: 600;

@@ -36,9 +36,6 @@ export class ResmarkOrderReview extends LitElement {
         display: grid;
         gap: var(--_space);
       }
-      p {
-        margin: 0;
-      }
       [part='total'] {
         display: flex;
         justify-content: space-between;

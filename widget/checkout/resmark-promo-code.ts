@@ -24,9 +24,6 @@ export class ResmarkPromoCode extends LitElement {
   static override styles = [
     base,
     css`
-      :host {
-        display: block;
-      }
       div {
         display: flex;
         gap: 0.5rem;
