@@ -50,6 +50,15 @@ export function dayName(ms: number): string {
   }).format(ms);
 }
 
+/** The calendar's name for a day's month: "November 2026" (en-US, UTC). */
+export function monthName(ms: number): string {
+  return new Intl.DateTimeFormat('en-US', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(ms);
+}
+
 /** The calendar's button for `ms`, by the name a screen reader reads (open days have no suffix). */
 export function dayButton(widget: Locator, ms: number): Locator {
   return widget.getByRole('button', { name: dayName(ms), exact: true });
@@ -64,13 +73,12 @@ export const inlineWidget = (page: Page) => page.locator('#book-inline');
  */
 export async function addTourToCart(widget: Locator, day: number): Promise<void> {
   await widget.getByRole('button', { name: `Book ${TOUR.name}` }).click();
-  const grid = widget.getByRole('grid');
-  await grid.waitFor();
-  const target = dayButton(widget, day);
-  // The day may be next month: page there (the calendar shows the first open month first).
-  while (!(await target.isVisible()))
+  // The calendar opens on the first month with seats, once they are known; the day may be later.
+  await widget.getByRole('grid').getByRole('button', { disabled: false }).first().waitFor();
+  while ((await widget.getByRole('grid', { name: monthName(day) }).count()) === 0)
     await widget.getByRole('button', { name: 'Next month' }).click();
-  await target.click();
+  // Its name is only the date once its month's seats are known.
+  await dayButton(widget, day).click();
   await widget.getByRole('button', { name: /^9:00/ }).click();
   await widget.getByRole('button', { name: 'Add one Adult' }).click();
   await widget.getByRole('button', { name: 'Add one Adult' }).click();
