@@ -49,6 +49,8 @@ export async function startServices(
     const sandbox = await startSandbox({
       port: ports.sandbox,
       host: '127.0.0.1',
+      // The seed's image host does not resolve offline; the sandbox serves the pictures itself.
+      serveImages: true,
       ...(options.now === undefined ? {} : { now: options.now }),
     });
     closers.push(() => sandbox.close());
@@ -73,7 +75,11 @@ export async function startServices(
     const proxy = await startProxy(config, { host: '127.0.0.1' });
     closers.push(() => proxy.close());
 
-    const demo = await startDemo({ port: demoPort, proxyUrl: proxy.url });
+    const demo = await startDemo({
+      port: demoPort,
+      proxyUrl: proxy.url,
+      imageOrigins: [sandbox.url],
+    });
     closers.push(() => demo.close());
 
     return {

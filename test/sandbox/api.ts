@@ -24,6 +24,7 @@ import type { SandboxEnv } from './http.js';
 import { dayNumber, findProduct } from './inventory.js';
 import { cancel, createOrder, findOrder, listOrders } from './orders.js';
 import type { CancelTarget } from './orders.js';
+import { localImages } from './images.js';
 import { AGENCIES, PRODUCTS, TAGS, USERS } from './seed.js';
 import type { SeedProduct, User } from './seed.js';
 import type { SandboxState } from './state.js';
@@ -81,6 +82,17 @@ function cancelTarget(params: Record<string, string>): CancelTarget {
 /** The `/public/api` routes over one sandbox state. */
 export function apiRoutes(state: SandboxState): Hono<SandboxEnv> {
   const api = new Hono<SandboxEnv>();
+  // The product as answered: with the sandbox's own picture URLs when it serves them (npm start).
+  const shown = (product: SeedProduct) =>
+    state.imageOrigin
+      ? {
+          ...product.view,
+          images: localImages(
+            product.view['images'] as { small: string; large?: string }[],
+            state.imageOrigin,
+          ),
+        }
+      : product.view;
   api.use(faultInjector(state));
 
   api.post('/authenticate', async (c) => {
@@ -117,11 +129,11 @@ export function apiRoutes(state: SandboxState): Hono<SandboxEnv> {
         (!name || p.view.name.toLowerCase().includes(name)) &&
         (since === undefined || Date.parse(p.view.lastModified) >= since),
     );
-    return c.json(ok(paginate(list, q).map((p) => p.view)));
+    return c.json(ok(paginate(list, q).map(shown)));
   });
 
   api.get('/product/:searchTerm', (c) =>
-    c.json(ok(visibleProduct(c.get('user'), c.req.param('searchTerm')).view)),
+    c.json(ok(shown(visibleProduct(c.get('user'), c.req.param('searchTerm'))))),
   );
 
   api.get('/product/:searchTerm/item', (c) => {

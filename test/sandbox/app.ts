@@ -8,6 +8,7 @@ import { createClock } from './clock.js';
 import type { SandboxClock } from './clock.js';
 import { ApiError } from './errors.js';
 import { DroppedResponse, parseFaults } from './faults.js';
+import { sandboxImage } from './images.js';
 import { readJson } from './http.js';
 import type { SandboxEnv } from './http.js';
 import { SandboxState } from './state.js';
@@ -42,6 +43,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         fields: { advanceMs: 'Send a number of milliseconds, 0 or more' },
       });
     return c.json({ now: clock.advance(ms) });
+  });
+  app.get('/__sandbox/images/:file', (c) => {
+    const svg = sandboxImage(c.req.param('file'));
+    if (!svg) return c.notFound();
+    return c.body(svg, 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'public, max-age=3600',
+    });
   });
   app.post('/__sandbox/reset', (c) => {
     state.reset();

@@ -8,6 +8,8 @@ import type { SandboxOptions } from './app.js';
 export interface StartOptions extends SandboxOptions {
   port?: number;
   host?: string;
+  /** Serve product pictures from this server instead of the seed's unreachable image host. */
+  serveImages?: boolean;
 }
 
 /** A running sandbox. */
@@ -21,7 +23,7 @@ export interface RunningSandbox {
 
 /** Starts a sandbox server and resolves once it listens. */
 export async function startSandbox(options: StartOptions = {}): Promise<RunningSandbox> {
-  const { app } = createSandbox(options);
+  const { app, state } = createSandbox(options);
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 4010 }, () =>
@@ -31,6 +33,7 @@ export async function startSandbox(options: StartOptions = {}): Promise<RunningS
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (options.serveImages) state.imageOrigin = url;
   return {
     url,
     apiUrl: `${url}/public/api`,

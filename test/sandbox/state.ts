@@ -27,6 +27,8 @@ export class SandboxState {
   readonly ordersByConfirmation = new Map<number, OrderRecord>();
   readonly ordersByReference = new Map<string, OrderRecord[]>();
   faults: Fault[] = [];
+  /** Set by `startSandbox({ serveImages })`: product pictures are served from this origin. */
+  imageOrigin: string | undefined;
   #idCounter = 0;
   #orderCounter = 0;
 

@@ -19,14 +19,14 @@ const TYPES: Record<string, string> = {
 };
 
 /** The demo site as a Hono app; `proxyUrl` is where the widget on its pages talks. */
-export function createDemo(options: { proxyUrl: string }): Hono {
+export function createDemo(options: { proxyUrl: string; imageOrigins?: string[] }): Hono {
   const app = new Hono();
   const proxyOrigin = new URL(options.proxyUrl).origin;
   // Only the proxy may be fetched; images may come from any https host (the operator's CDN).
   const csp = [
     "default-src 'self'",
     `connect-src 'self' ${proxyOrigin}`,
-    "img-src 'self' https: data:",
+    ['img-src', "'self'", 'https:', 'data:', ...(options.imageOrigins ?? [])].join(' '),
     "style-src 'self'",
     "script-src 'self'",
     "frame-ancestors 'none'",
@@ -58,7 +58,12 @@ export function createDemo(options: { proxyUrl: string }): Hono {
 }
 
 /** Serves the demo site on `port` (0: any free port). */
-export async function startDemo(options: { port: number; host?: string; proxyUrl: string }) {
+export async function startDemo(options: {
+  port: number;
+  host?: string;
+  proxyUrl: string;
+  imageOrigins?: string[];
+}) {
   const app = createDemo(options);
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
