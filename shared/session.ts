@@ -324,12 +324,17 @@ export class CartSession<
       const order = await this.#api.order
         .create({ ...options, id: cartId, referenceId })
         .catch(async (error: unknown) => {
-          // Lost response (network, timeout) or a consumed cart (404): the order may exist. Look
-          // before anything is tried again, so a booking is never doubled nor lost.
+          // Lost response (network, timeout; a gateway's 502/504 when it lost Resmark's answer) or
+          // a consumed cart (404): the order may exist. Look before anything is tried again, so a
+          // booking is never doubled nor lost.
           const status = statusOf(error);
           const kind = error instanceof ResmarkError && error.kind;
           const found =
-            status === 404 || kind === 'network' || kind === 'timeout'
+            status === 404 ||
+            status === 502 ||
+            status === 504 ||
+            kind === 'network' ||
+            kind === 'timeout'
               ? await this.#api.order.findByReferenceId(referenceId).catch(() => undefined)
               : undefined;
           if (found) return found;

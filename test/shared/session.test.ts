@@ -502,6 +502,23 @@ describe('CartSession', () => {
       );
       assert.equal(api.orders.length, 1);
     });
+    it('settles a gateway 502 or 504 the same way (a proxy lost Resmark’s answer)', async () => {
+      for (const status of [502, 504]) {
+        await held();
+        api.orderFault = {
+          error: new ResmarkError('http', `HTTP ${status}`, { status }),
+          afterCommit: true,
+        };
+        const order = await session.placeOrder();
+        assert.equal(session.state, 'ordered', `after a ${status}`);
+        assert.ok(
+          api.calls.includes(`order.findByReferenceId ${order.referenceId}`),
+          `looked the order up after a ${status}`,
+        );
+        session.reset();
+      }
+      assert.equal(api.orders.length, 2);
+    });
     it('goes back with the error when the order was not made, and the retry reuses the referenceId', async () => {
       await held();
       const errors: string[] = [];
