@@ -32,6 +32,13 @@ export interface ProxyConfig {
   };
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** The catalogue cache (`catalog-cache.ts`): how long an answer is served again, and how many. */
+  catalogCache: {
+    /** Seconds an answer stays fresh; 0 turns the cache off. */
+    seconds: number;
+    /** Most answers kept at once. */
+    maxEntries: number;
+  };
   /**
    * A header that holds the client's address, set by a reverse proxy in front of this one
    * (`cf-connecting-ip`, `x-forwarded-for`); unset means the socket's address.
@@ -127,6 +134,10 @@ export function readProxyConfig(env: ProxyEnv): ProxyConfig {
       perMinute: whole('RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
     },
     maxBodyBytes: whole('MAX_BODY_BYTES', 16 * 1024, 256, 1024 * 1024),
+    catalogCache: {
+      seconds: whole('CATALOG_CACHE_SECONDS', 30, 0, 3600),
+      maxEntries: whole('CATALOG_CACHE_ENTRIES', 500, 1, 100_000),
+    },
     clientAddressHeader: text('CLIENT_ADDRESS_HEADER')?.toLowerCase(),
   };
   if (problems.length > 0) throw new ProxyConfigError(problems);

@@ -25,17 +25,24 @@ export class ProxyError extends Error {
   }
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+// Shared by every answer without extra headers: the Response copies it, nothing writes to it.
+const JSON_HEADERS: Record<string, string> = { 'content-type': JSON_TYPE };
+
+/** A response with JSON text that is already serialised (and redacted where it must be). */
+export const jsonResponse = (status: number, text: string, headers?: Record<string, string>) =>
+  new Response(text, {
+    status,
+    headers: headers === undefined ? JSON_HEADERS : { 'content-type': JSON_TYPE, ...headers },
+  });
+
 /** A JSON response in the Resmark envelope. */
 export const envelopeResponse = (
   status: number,
   errorMessage: string | null,
   data: unknown,
-  headers: Record<string, string> = {},
-) =>
-  new Response(JSON.stringify({ errorMessage, data }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
+  headers?: Record<string, string>,
+) => jsonResponse(status, JSON.stringify({ errorMessage, data }), headers);
 
 /** What went wrong upstream, as the shopper's side may see it. */
 function fromResmark(error: ResmarkError): ProxyError {

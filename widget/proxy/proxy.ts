@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createResmarkClient } from '../../shared/client.js';
 import { accessLog, jsonLogger, type Logger } from './access-log.js';
 import { cartTokens } from './cart-token.js';
+import { catalogCache } from './catalog-cache.js';
 import type { ProxyConfig } from './config.js';
 import { cors } from './cors.js';
 import { ProxyError, errorResponse } from './errors.js';
@@ -54,14 +55,17 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
   app.use(accessLog({ logger: options.logger ?? jsonLogger, now }));
   app.use(cors({ allowedOrigins: config.allowedOrigins }));
   app.use(rateLimit({ ...config.rateLimit, clientKey, now }));
-  app.use(
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: () =>
-        errorResponse(
-          new ProxyError(413, `The request body is larger than ${config.maxBodyBytes} bytes.`),
-        ),
-    }),
+  const limitBody = bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: () =>
+      errorResponse(
+        new ProxyError(413, `The request body is larger than ${config.maxBodyBytes} bytes.`),
+      ),
+  });
+  // A GET or HEAD has no body to limit, and asking for one makes @hono/node-server build the
+  // full Request it otherwise avoids. Every other method is checked, and the routes check again.
+  app.use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
   app.route(
     '/',
@@ -71,6 +75,11 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
       orderPolicy: config.orderPolicy,
       maxBodyBytes: config.maxBodyBytes,
       now,
+      catalog: catalogCache({
+        ttlMs: config.catalogCache.seconds * 1000,
+        maxEntries: config.catalogCache.maxEntries,
+        now,
+      }),
     }),
   );
   app.notFound((c) =>

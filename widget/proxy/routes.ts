@@ -14,9 +14,10 @@ import {
   type CartTokens,
   type TokenProblem,
 } from './cart-token.js';
-import { ProxyError, envelopeResponse } from './errors.js';
+import type { CatalogCache } from './catalog-cache.js';
+import { ProxyError, envelopeResponse, jsonResponse } from './errors.js';
 import { orderTerms, type OrderPolicy } from './order-policy.js';
-import { redact } from './redact.js';
+import { redactedJson } from './redact.js';
 import { fromUpstreamReference, toUpstreamReference } from './reference-id.js';
 
 /** What the routes need. */
@@ -28,6 +29,8 @@ export interface RouteOptions {
   /** Largest body read, in bytes (the body-limit middleware checks first; this is the backstop). */
   maxBodyBytes: number;
   now: () => number;
+  /** Products, pickups and tags answered again from memory (never inventory, carts or orders). */
+  catalog: CatalogCache;
 }
 
 const TOKEN_REFUSALS: Record<TokenProblem, string> = {
@@ -43,9 +46,23 @@ const OTHER_ORDER = 'This order was not made in this browser.';
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The text of a 200 in the envelope, redacted. */
+const okText = (data: unknown) => redactedJson({ errorMessage: null, data });
+
 /** A 200 in the envelope, redacted, with extra headers. */
-const ok = (data: unknown, headers: Record<string, string> = {}) =>
-  envelopeResponse(200, null, redact(data), headers);
+const ok = (data: unknown, headers?: Record<string, string>) =>
+  jsonResponse(200, okText(data), headers);
+
+/** The `GET /product` filters, in the order the cache key lists them. */
+const PRODUCT_FILTERS = [
+  'limit',
+  'page',
+  'ids',
+  'tagIds',
+  'lastModified',
+  'productNumbers',
+  'productName',
+] as const;
 
 /** A query value as a number for the shared client's checks (`NaN` fails them with a message). */
 const numberOf = (value: string | undefined) => (value === undefined ? undefined : Number(value));
@@ -97,11 +114,20 @@ export function proxyRoutes(options: RouteOptions) {
   const orderToken = (order: Order, cartId: string) =>
     token({ cartId, orderId: order.id, confirmation: order.confirmation, expiresAt: expiry() });
 
+  /**
+   * A catalogue answer: the cached bytes under `key`, or `load`'s result checked, redacted and
+   * kept. `key` must name everything `load` sends upstream: requests with one key share answers.
+   */
+  const catalogue = async (key: string, load: () => Promise<unknown>) =>
+    jsonResponse(200, await options.catalog.get(key, async () => okText(await load())));
+
   // Products, inventory, pickups, tags: the catalogue is public, no token needed.
   app.get('/product', async (c) => {
     const q = c.req.query();
-    return ok(
-      await resmark.product.list({
+    // The raw texts, not the numbers: `limit=abc` (NaN) must not share a key with no limit.
+    const key = `/product?${JSON.stringify(PRODUCT_FILTERS.map((name) => q[name] ?? null))}`;
+    return catalogue(key, () =>
+      resmark.product.list({
         limit: numberOf(q['limit']),
         page: numberOf(q['page']),
         ids: q['ids'],
@@ -112,7 +138,11 @@ export function proxyRoutes(options: RouteOptions) {
       }),
     );
   });
-  app.get('/product/:term', async (c) => ok(await resmark.product.get(c.req.param('term'))));
+  app.get('/product/:term', async (c) => {
+    const term = c.req.param('term');
+    return catalogue(`/product/${encodeURIComponent(term)}`, () => resmark.product.get(term));
+  });
+  // Inventory is never cached: seats change with every booking, and a stale count sells a full slot.
   app.get('/product/:id/item', async (c) => {
     const from = c.req.query('from');
     const to = c.req.query('to');
@@ -120,8 +150,13 @@ export function proxyRoutes(options: RouteOptions) {
     const query = { from: from as string, ...(to === undefined ? {} : { to }) };
     return ok(await resmark.product.inventory(c.req.param('id'), query));
   });
-  app.get('/product/:id/pickup', async (c) => ok(await resmark.product.pickups(c.req.param('id'))));
-  app.get('/tag', async () => ok(await resmark.tag.list()));
+  app.get('/product/:id/pickup', async (c) => {
+    const id = c.req.param('id');
+    return catalogue(`/product/${encodeURIComponent(id)}/pickup`, () =>
+      resmark.product.pickups(id),
+    );
+  });
+  app.get('/tag', () => catalogue('/tag', () => resmark.tag.list()));
 
   // Carts: a plain cart only; every call on it needs the token its creation answered with.
   app.get('/cart', () => {
@@ -172,9 +207,7 @@ export function proxyRoutes(options: RouteOptions) {
   app.get('/cart/:id/renew', async (c) => {
     const renewal = await resmark.cart.renew(await cartOf(c));
     // Not an envelope, as Resmark answers renew (docs/wire.md, Carts).
-    return new Response(JSON.stringify(redact(renewal)), {
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-    });
+    return jsonResponse(200, redactedJson(renewal));
   });
 
   // Orders: create from this browser's cart, read that order, find it by this checkout's referenceId.

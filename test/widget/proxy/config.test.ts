@@ -18,6 +18,28 @@ describe('readProxyConfig', () => {
     assert.deepEqual(config.allowedOrigins, []);
     assert.equal(config.maxBodyBytes, 16 * 1024);
     assert.deepEqual(config.rateLimit, { burst: 60, perMinute: 120 });
+    assert.deepEqual(config.catalogCache, { seconds: 30, maxEntries: 500 });
+  });
+
+  it('reads the catalogue cache: 0 seconds turns it off, other numbers are refused', () => {
+    const off = readProxyConfig({ ...minimal, CATALOG_CACHE_SECONDS: '0' });
+    assert.equal(off.catalogCache.seconds, 0);
+    const set = readProxyConfig({
+      ...minimal,
+      CATALOG_CACHE_SECONDS: '120',
+      CATALOG_CACHE_ENTRIES: '50',
+    });
+    assert.deepEqual(set.catalogCache, { seconds: 120, maxEntries: 50 });
+    assert.throws(
+      () =>
+        readProxyConfig({ ...minimal, CATALOG_CACHE_SECONDS: '-1', CATALOG_CACHE_ENTRIES: '0' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ProxyConfigError);
+        assert.match(error.message, /CATALOG_CACHE_SECONDS must be a whole number from 0 to 3600/);
+        assert.match(error.message, /CATALOG_CACHE_ENTRIES must be a whole number from 1/);
+        return true;
+      },
+    );
   });
 
   it('names the Resmark environments and trims a base URL', () => {

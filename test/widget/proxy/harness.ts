@@ -59,9 +59,14 @@ export async function proxyHarness(extra: ProxyEnv = {}) {
   const lines: AccessLine[] = [];
   /** Every Authorization header the proxy sent upstream (a test must find none downstream). */
   const bearers = new Set<string>();
+  /** Every request the proxy sent upstream, as `GET /product?limit=5` (under the API's base). */
+  const upstreamCalls: string[] = [];
   const upstream: typeof fetch = (input, init) => {
     const auth = new Headers(init?.headers).get('authorization');
     if (auth) bearers.add(auth.replace(/^Bearer /, ''));
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    upstreamCalls.push(`${method} ${url.pathname.replace(/^\/public\/api/, '')}${url.search}`);
     return fetch(input, init);
   };
   const config: ProxyConfig = readProxyConfig(proxyEnv(sandbox.sandbox.apiUrl, extra));
@@ -118,6 +123,7 @@ export async function proxyHarness(extra: ProxyEnv = {}) {
     clock,
     lines,
     bearers,
+    upstreamCalls,
     close: () => sandbox.sandbox.close(),
   };
 }
