@@ -10,6 +10,12 @@ import { fire } from '../events.js';
 import { base } from '../styles.js';
 
 type Draft = Record<string, string | string[]>;
+/** A field's problem: the control's `aria-invalid` and `aria-describedby`, and the message. */
+interface Problem {
+  invalid: string;
+  describedBy: string | typeof nothing;
+  note: unknown;
+}
 
 // A compact list, +1 first: any other code can still be typed as +<code> in the number itself.
 const DIAL_CODES =
@@ -243,21 +249,47 @@ export class ResmarkCustomerForm extends LitElement {
     </form>`;
   }
 
-  /** The label, with a visible mark (hidden from screen readers: the control says `required`). */
-  #label(id: string, text: string, required: boolean) {
-    return html`<label for=${id}
-      >${text}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label
-    >`;
-  }
-
   /** The field's problem, if any, and the attributes that tie it to the control. */
-  #problem(key: string, id: string) {
+  #problem(key: string, id: string): Problem {
     const message = this._shown[key] ?? (key === 'phone' ? this._shown['phoneNumber'] : undefined);
     return {
       invalid: message ? 'true' : 'false',
       describedBy: message ? `${id}-e` : nothing,
       note: message ? html`<p id="${id}-e" class="error">${message}</p>` : nothing,
     };
+  }
+
+  /**
+   * One field: its label (the `*` is hidden from screen readers: the control says `required`),
+   * its control, and its problem.
+   */
+  #row(id: string, text: string, required: boolean, control: unknown, notes: unknown) {
+    return html`<div>
+      <label for=${id}
+        >${text}${required ? html`<span aria-hidden="true"> *</span>` : nothing}</label
+      >
+      ${control} ${notes}
+    </div>`;
+  }
+
+  #input(
+    id: string,
+    name: string,
+    value: string,
+    required: boolean,
+    problem: Problem,
+    [type = 'text', autocomplete]: (string | undefined)[] = [],
+  ) {
+    return html`<input
+      id=${id}
+      name=${name}
+      type=${type}
+      autocomplete=${autocomplete ?? nothing}
+      .value=${value}
+      ?required=${required}
+      aria-invalid=${problem.invalid}
+      aria-describedby=${problem.describedBy}
+    />`;
   }
 
   #standard(key: string): TemplateResult {
@@ -276,44 +308,40 @@ export class ResmarkCustomerForm extends LitElement {
       } as Record<string, [string, string?, string?]>
     )[key] ?? [key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)];
     const required = this.#required(key);
-    const { invalid, describedBy, note } = this.#problem(key, key);
+    const problem = this.#problem(key, key);
     const value = this.#get(key) as string;
-    const input =
-      key === 'country'
-        ? this.#select(key, value, this.#countries(value), required, invalid, describedBy)
-        : html`<input
-            id=${key}
-            name=${key}
-            type=${type ?? 'text'}
-            autocomplete=${autocomplete ?? nothing}
-            .value=${value}
-            ?required=${required}
-            aria-invalid=${invalid}
-            aria-describedby=${describedBy}
-          />`;
-    return html`<div>
-      ${this.#label(key, text, required)}
-      ${
-        key === 'phone'
-          ? html`<div class="tel">
-              <select
-                id="dialCode"
-                name="dialCode"
-                aria-label=${msg('Dial code')}
-                autocomplete="tel-country-code"
-                aria-invalid=${this._shown['dialCode'] ? 'true' : 'false'}
-              >
-                ${this.#options(DIAL_CODES, this.#get('dialCode') as string)}
-              </select>
-              ${input}
-            </div>`
-          : input
-      }
-      ${note} ${key === 'phone' ? this.#problem('dialCode', 'dialCode').note : nothing}
-    </div>`;
+    if (key === 'country')
+      return this.#row(
+        key,
+        text,
+        required,
+        this.#select(key, key, value, this.#countries(), required, problem, 'country'),
+        problem.note,
+      );
+    const input = this.#input(key, key, value, required, problem, [type, autocomplete]);
+    if (key !== 'phone') return this.#row(key, text, required, input, problem.note);
+    const dial = this.#problem('dialCode', 'dialCode');
+    return this.#row(
+      key,
+      text,
+      required,
+      html`<div class="tel">
+        <select
+          id="dialCode"
+          name="dialCode"
+          aria-label=${msg('Dial code')}
+          autocomplete="tel-country-code"
+          aria-invalid=${dial.invalid}
+        >
+          ${this.#options(DIAL_CODES, this.#get('dialCode') as string)}
+        </select>
+        ${input}
+      </div>`,
+      html`${problem.note} ${dial.note}`,
+    );
   }
 
-  #countries(value: string): [string, string][] {
+  #countries(): [string, string][] {
     const names = new Intl.DisplayNames(this.locale, { type: 'region' });
     const list = COUNTRIES.map((c): [string, string] => [
       c.slice(0, 3),
@@ -321,39 +349,35 @@ export class ResmarkCustomerForm extends LitElement {
     ]);
     const [usa, ...rest] = list;
     rest.sort((a, b) => a[1].localeCompare(b[1], this.locale));
-    return [['', msg('Choose…')], usa!, ...rest, ...this.#unknown(list, value)];
+    return [['', msg('Choose…')], usa!, ...rest];
   }
 
-  /** A saved value the list lacks still shows, so submitting does not lose it. */
-  #unknown(list: [string, string][], value: string): [string, string][] {
-    return value && !list.some(([v]) => v === value) ? [[value, value]] : [];
-  }
-
+  /** The options; a saved value the list lacks still shows, so submitting does not lose it. */
   #options(list: (string | [string, string])[], value: string) {
     const pairs = list.map((o): [string, string] => (typeof o === 'string' ? [o, o] : o));
-    return [...pairs, ...this.#unknown(pairs, value)].map(
+    if (value && !pairs.some(([v]) => v === value)) pairs.push([value, value]);
+    return pairs.map(
       ([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`,
     );
   }
 
   #select(
     id: string,
+    name: string,
     value: string,
     options: [string, string][],
     required: boolean,
-    invalid: string,
-    describedBy: unknown,
-    name = id,
-    list = false,
+    problem: Problem,
+    autocomplete = 'off',
   ) {
     return html`<select
       id=${id}
       name=${name}
-      autocomplete=${id === 'country' ? 'country' : 'off'}
+      autocomplete=${autocomplete}
       ?required=${required}
-      ?data-list=${list}
-      aria-invalid=${invalid}
-      aria-describedby=${describedBy}
+      ?data-list=${id !== 'country'}
+      aria-invalid=${problem.invalid}
+      aria-describedby=${problem.describedBy}
     >
       ${this.#options(options, value)}
     </select>`;
@@ -361,10 +385,10 @@ export class ResmarkCustomerForm extends LitElement {
 
   #custom(field: CustomField, id: string): TemplateResult {
     const { name, required } = field;
-    const { invalid, describedBy, note } = this.#problem(name, id);
+    const problem = this.#problem(name, id);
     const value = this.#get(name);
     if (field.type === 'checkbox')
-      return html`<fieldset aria-describedby=${describedBy}>
+      return html`<fieldset aria-describedby=${problem.describedBy}>
         <legend>
           ${name}${
             required
@@ -382,37 +406,24 @@ export class ResmarkCustomerForm extends LitElement {
                 name=${name}
                 value=${option}
                 .checked=${value.includes(option)}
-                aria-invalid=${invalid}
+                aria-invalid=${problem.invalid}
               />${option}</label
             >`,
         )}
-        ${note}
+        ${problem.note}
       </fieldset>`;
-    return html`<div>
-      ${this.#label(id, name, required)}
-      ${
-        field.type === 'list'
-          ? this.#select(
-              id,
-              (value[0] as string | undefined) ?? '',
-              [['', msg('Choose…')], ...(field.options ?? []).map((o): [string, string] => [o, o])],
-              required,
-              invalid,
-              describedBy,
-              name,
-              true,
-            )
-          : html`<input
-              id=${id}
-              name=${name}
-              .value=${value as string}
-              ?required=${required}
-              aria-invalid=${invalid}
-              aria-describedby=${describedBy}
-            />`
-      }
-      ${note}
-    </div>`;
+    const control =
+      field.type === 'list'
+        ? this.#select(
+            id,
+            name,
+            (value[0] as string | undefined) ?? '',
+            [['', msg('Choose…')], ...(field.options ?? []).map((o): [string, string] => [o, o])],
+            required,
+            problem,
+          )
+        : this.#input(id, name, value as string, required, problem);
+    return this.#row(id, name, required, control, problem.note);
   }
 
   #edit(event: Event) {
