@@ -55,6 +55,8 @@ export interface OpenOptions {
   beforeLoad?: (page: Page) => Promise<void>;
   /** Where to go; `false` stays on `about:blank`. Default the demo's home page. */
   path?: string | false;
+  /** Ignore the page's Content-Security-Policy (to inject a test tool such as axe-core). */
+  bypassCSP?: boolean;
 }
 
 /** Services and a browser for one test file. */
@@ -174,12 +176,15 @@ export async function startE2E(): Promise<E2E> {
   return {
     services,
     browser,
-    async open({ beforeLoad, path = '/' } = {}) {
+    async open({ beforeLoad, path = '/', bypassCSP = false } = {}) {
       const context = await browser.newContext({
         viewport: { width: 390, height: 844 },
         locale: 'en-US',
         timezoneId: 'UTC',
+        bypassCSP,
       });
+      // Every step here takes well under a second; a broken one should fail in seconds, not 30.
+      context.setDefaultTimeout(10_000);
       contexts.push(context);
       const page = await context.newPage();
       const opened: OpenPage = { context, page, errors: [], console: [] };
