@@ -1,39 +1,49 @@
 /**
- * Runs Node-side test files with node:test. By default: every `*.test.ts` under `test/` except the
- * widget's element tests (`test/widget/`, run in Chromium by web-test-runner — but its `proxy/`
- * tests are Node's) and the end-to-end runs (`test/e2e/`). `--e2e`: only the end-to-end runs.
- * Explicit file arguments run just those files.
+ * Runs Node-side test files with node:test.
+ * - No arguments: every `*.test.ts` under `test/` except the widget's element tests
+ *   (`test/widget/`, run in Chromium by web-test-runner; its `proxy/` tests are Node's) and the
+ *   end-to-end runs (`test/e2e/`).
+ * - `--e2e`: every `test/e2e/*.test.ts` (each starts `npm start`'s services and Chromium).
+ * - Paths: just those files.
  * Node 20's `--test` does not expand globs itself, and a shell glob would differ between sh and bash.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const E2E = join('test', 'e2e');
-const WIDGET = join('test', 'widget');
-const PROXY = join('test', 'widget', 'proxy');
-
-const inBrowser = (dir: string) =>
-  (dir === WIDGET || dir.startsWith(WIDGET + '/')) && dir !== PROXY && !dir.startsWith(PROXY + '/');
-
-function find(dir: string, skip: (dir: string) => boolean): string[] {
-  if (skip(dir)) return [];
+function find(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return find(path, skip);
-    return entry.name.endsWith('.test.ts') && !inBrowser(dir) ? [path] : [];
+    if (entry.isDirectory())
+      return entry.name === 'browser' || entry.name === 'e2e' ? [] : find(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
 
 const args = process.argv.slice(2);
-const files = args.includes('--e2e')
-  ? find(E2E, () => false)
-  : args.length > 0
-    ? args
-    : find('test', (dir) => dir === E2E);
+const e2e = args.includes('--e2e');
+const only = args.filter((arg) => arg !== '--e2e');
+const files =
+  only.length > 0
+    ? only
+    : e2e
+      ? readdirSync('test/e2e')
+          .filter((name) => name.endsWith('.test.ts'))
+          .sort()
+          .map((name) => join('test/e2e', name))
+      : find('test').sort();
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files.sort()],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    // One end-to-end file at a time: each builds the widget into dist/ and runs a browser, and
+    // two at once on a small machine only make each other's waits time out.
+    ...(e2e ? ['--test-concurrency=1'] : []),
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

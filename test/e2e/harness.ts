@@ -52,7 +52,7 @@ export interface OpenPage {
 /** Options of {@link E2E.open}. */
 export interface OpenOptions {
   /** Runs after the page exists and before it loads (install a clock, add routes). */
-  beforeLoad?: (page: Page) => Promise<void>;
+  beforeLoad?: (page: Page) => Promise<unknown>;
   /** Where to go; `false` stays on `about:blank`. Default the demo's home page. */
   path?: string | false;
   /** Ignore the page's Content-Security-Policy (to inject a test tool such as axe-core). */

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import type { Locator, Page, Request } from 'playwright-core';
-import { startE2E, type E2E } from './harness.js';
+import type { Locator, Request } from 'playwright-core';
+import { startE2E, type E2E, type OpenOptions } from './harness.js';
 import {
   addTourToCart,
   bookableDay,
@@ -30,7 +30,7 @@ describe('one order per checkout', () => {
   beforeEach(() => e2e.reset());
 
   /** A page on the review step, and the `POST /order` requests it sends to the proxy. */
-  async function atReview(options: { beforeLoad?: (page: Page) => Promise<void> } = {}) {
+  async function atReview(options: Pick<OpenOptions, 'beforeLoad'> = {}) {
     const day = bookableDay(await e2e.now());
     const { page } = await e2e.open(options);
     const sent: OrderRequest[] = [];
