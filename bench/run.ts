@@ -1,11 +1,15 @@
 /**
- * `npm run bench`: prints each figure of the foundation issue beside its budget and exits non-zero
+ * `npm run bench`: prints each figure of the foundation issue and of the widget issue (4) beside its
  * when one is missed. Figures vary with the machine; budgets are for the 2-core CI machine.
  */
 import { runBookings, percentile } from './bookings.js';
 import { startSandboxProcess } from './sandbox-process.js';
 import { measureProxyOverhead } from './proxy-overhead.js';
 import { measureSharedSize } from './shared-size.js';
+import { startWidgetBench } from './widget-browser.js';
+import { BOOKING_REQUEST_BUDGET, countBookingRequests } from './widget-requests.js';
+import { measureWidgetSize, WIDGET_GZIP_BUDGET } from './widget-size.js';
+import { measureStartup, STARTUP_RATIO_BUDGET } from './widget-startup.js';
 
 interface Figure {
   name: string;
@@ -96,6 +100,55 @@ console.log(
   `(GET /product direct: p50 ${overhead.direct.p50.toFixed(2)} ms, ${overhead.direct.perSecond.toFixed(0)}/s; ` +
     `through the proxy: p50 ${overhead.proxied.p50.toFixed(2)} ms, ${overhead.proxied.perSecond.toFixed(0)}/s)`,
 );
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const widgetSize = await measureWidgetSize();
+figures.push({
+  name: 'widget classic build (dist/widget/resmark-checkout.js), min+gzip',
+  value: widgetSize.classic.gzipBytes / 1024,
+  unit: 'KiB',
+  budget: WIDGET_GZIP_BUDGET / 1024,
+  kind: 'max',
+});
+console.log(
+  `(widget classic build: ${kib(widgetSize.classic.minBytes)} min, ${kib(widgetSize.classic.brotliBytes)} brotli; ` +
+    `ES module build: ${kib(widgetSize.module.minBytes)} min, ${kib(widgetSize.module.gzipBytes)} gzip, ${kib(widgetSize.module.brotliBytes)} brotli)`,
+);
+
+// npm start's services and headless Chromium, once for both browser figures.
+const widget = await startWidgetBench();
+try {
+  const booking = await countBookingRequests(widget);
+  figures.push({
+    name: 'widget: browser → proxy requests for one booking (one item, no pickup or promo)',
+    value: booking.requests.length,
+    unit: 'requests',
+    budget: BOOKING_REQUEST_BUDGET,
+    kind: 'max',
+  });
+  console.log(
+    `(booking ${booking.confirmation} of 94176 on the demo page, renewals and static files aside:\n` +
+      booking.requests.map((line) => `   ${line}\n`).join('') +
+      `  and ${booking.preflights.length} CORS preflights, not counted)`,
+  );
+
+  const startup = await measureStartup(widget);
+  figures.push({
+    name: 'widget: script start → interactive product list, × a bare Lit element',
+    value: startup.ratio,
+    unit: '×',
+    budget: STARTUP_RATIO_BUDGET,
+    kind: 'max',
+  });
+  console.log(
+    `(script start → product list, median of ${startup.runs} alternating runs: ` +
+      `<resmark-checkout> ${startup.widget.fromScript.toFixed(1)} ms (${startup.widget.fromNavigation.toFixed(1)} ms from navigation, ${kib(startup.widget.scriptBytes)} script), ` +
+      `bare Lit element ${startup.baseline.fromScript.toFixed(1)} ms (${startup.baseline.fromNavigation.toFixed(1)} ms, ${kib(startup.baseline.scriptBytes)}); ` +
+      `ratio ${startup.ratio.toFixed(2)})`,
+  );
+} finally {
+  await widget.close();
+}
 
 let failed = false;
 console.log('\nfigure | measured | budget | ok');
