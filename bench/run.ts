@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints each figure of the foundation issue and of the widget issue (4) beside its
- * when one is missed. Figures vary with the machine; budgets are for the 2-core CI machine.
+ * budget and exits non-zero when one is missed. Figures vary with the machine; budgets are for the
+ * 2-core CI machine.
  */
 import { runBookings, percentile } from './bookings.js';
 import { startSandboxProcess } from './sandbox-process.js';
