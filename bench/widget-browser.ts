@@ -25,7 +25,7 @@ export async function startWidgetBench(): Promise<WidgetBench> {
   const services = await startServices(
     { sandbox: 0, proxy: 0, demo: BENCH_DEMO_PORT },
     // Dozens of page loads from one address in a minute: the per-client limit is not measured here.
-    { rateLimitPerMinute: 100_000 },
+    { rateLimitPerMinute: 100_000, proxyLogger: () => undefined },
   );
   try {
     const browser = await chromium.launch({

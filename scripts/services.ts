@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { sandboxBanner } from '../test/sandbox/banner.js';
 import { startSandbox } from '../test/sandbox/server.js';
 import { startDemo } from '../widget/demo/server.js';
+import type { Logger } from '../widget/proxy/access-log.js';
 import { readProxyConfig } from '../widget/proxy/config.js';
 import { startProxy } from '../widget/proxy/main.js';
 import { buildWidget } from './build-widget.js';
@@ -38,7 +39,12 @@ export const DEFAULT_PORTS: ServicePorts = { sandbox: 4010, proxy: 4020, demo: 4
  */
 export async function startServices(
   ports: ServicePorts = DEFAULT_PORTS,
-  options: { now?: number; rateLimitPerMinute?: number } = {},
+  options: {
+    now?: number;
+    rateLimitPerMinute?: number;
+    /** The proxy's access log (one line per request); benchmarks and tests pass a quiet one. */
+    proxyLogger?: Logger;
+  } = {},
 ): Promise<Services> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -72,7 +78,10 @@ export async function startServices(
         ? {}
         : { RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute) }),
     });
-    const proxy = await startProxy(config, { host: '127.0.0.1' });
+    const proxy = await startProxy(config, {
+      host: '127.0.0.1',
+      ...(options.proxyLogger ? { logger: options.proxyLogger } : {}),
+    });
     closers.push(() => proxy.close());
 
     const demo = await startDemo({
