@@ -124,16 +124,30 @@ async function json(response: Response): Promise<unknown> {
 /** Starts everything; call `close()` in `after`. */
 export async function startE2E(): Promise<E2E> {
   const restoreLog = quietAccessLog();
-  const services = await startServices(
-    { sandbox: 0, proxy: 0, demo: await demoPort() },
-    // A test clicks faster than a shopper; keep the proxy's per-client limit out of the way.
-    { rateLimitPerMinute: 100_000 },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  let services: Services | undefined;
+  let browser: Browser;
+  try {
+    services = await startServices(
+      { sandbox: 0, proxy: 0, demo: await demoPort() },
+      // A test clicks faster than a shopper; keep the proxy's per-client limit out of the way.
+      { rateLimitPerMinute: 100_000 },
+    );
+    browser = await chromium.launch({
+      executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  } catch (error) {
+    // A failed start leaves nothing behind: the caller gets no E2E to close.
+    await services?.close();
+    restoreLog();
+    throw error;
+  }
+  return connect(services, browser, restoreLog);
+}
+
+// The E2E over running services and browser.
+function connect(services: Services, browser: Browser, restoreLog: () => void): E2E {
   const contexts: BrowserContext[] = [];
   let token: string | undefined;
 
