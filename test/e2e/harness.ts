@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServices, type Services } from '../../scripts/services.js';
+import { jsonLogger } from '../../widget/proxy/access-log.js';
 
 /** Chromium flags for a closed network: no Google lookups, no background traffic. */
 export const CHROMIUM_ARGS = [
@@ -102,20 +103,6 @@ async function demoPort(): Promise<number> {
   });
 }
 
-// The proxy's access log (one JSON line per request, on stdout) would bury the test report;
-// E2E_PROXY_LOG=1 keeps it.
-function quietAccessLog(): () => void {
-  if (process.env['E2E_PROXY_LOG']) return () => undefined;
-  const log = console.log;
-  console.log = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('{"time":')) return;
-    log(...args);
-  };
-  return () => {
-    console.log = log;
-  };
-}
-
 async function json(response: Response): Promise<unknown> {
   const text = await response.text();
   return response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
@@ -123,14 +110,17 @@ async function json(response: Response): Promise<unknown> {
 
 /** Starts everything; call `close()` in `after`. */
 export async function startE2E(): Promise<E2E> {
-  const restoreLog = quietAccessLog();
   let services: Services | undefined;
   let browser: Browser;
   try {
     services = await startServices(
       { sandbox: 0, proxy: 0, demo: await demoPort() },
-      // A test clicks faster than a shopper; keep the proxy's per-client limit out of the way.
-      { rateLimitPerMinute: 100_000 },
+      {
+        // A test clicks faster than a shopper; keep the proxy's per-client limit out of the way.
+        rateLimitPerMinute: 100_000,
+        // One line per request would bury the test report; E2E_PROXY_LOG=1 shows them.
+        proxyLogger: process.env['E2E_PROXY_LOG'] ? jsonLogger : () => undefined,
+      },
     );
     browser = await chromium.launch({
       executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
@@ -140,14 +130,13 @@ export async function startE2E(): Promise<E2E> {
   } catch (error) {
     // A failed start leaves nothing behind: the caller gets no E2E to close.
     await services?.close();
-    restoreLog();
     throw error;
   }
-  return connect(services, browser, restoreLog);
+  return connect(services, browser);
 }
 
 // The E2E over running services and browser.
-function connect(services: Services, browser: Browser, restoreLog: () => void): E2E {
+function connect(services: Services, browser: Browser): E2E {
   const contexts: BrowserContext[] = [];
   let token: string | undefined;
 
@@ -226,7 +215,6 @@ function connect(services: Services, browser: Browser, restoreLog: () => void): 
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
       await services.close();
-      restoreLog();
     },
   };
 }
