@@ -56,7 +56,7 @@ describe('the demo site', () => {
   after(() => e2e.close());
   beforeEach(() => e2e.reset());
 
-  it('loads both widgets with no page error and no Content-Security-Policy violation', async () => {
+  it('loads both widgets and their pictures with no page error and no Content-Security-Policy violation', async () => {
     const { page, errors, console: messages } = await e2e.open();
     const violations: string[] = [];
     await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
@@ -67,7 +67,24 @@ describe('the demo site', () => {
         ),
       ),
     );
-    await productsShown(inlineWidget(page));
+    const widget = inlineWidget(page);
+    await productsShown(widget);
+    // The product pictures come from another origin than the page's: the policy lets them in.
+    const images = widget.getByRole('img');
+    await until(
+      async () =>
+        (await images.evaluateAll((all) =>
+          all.every((img) => (img as HTMLImageElement).complete),
+        )) && (await images.count()) === PRODUCTS.length,
+      'the product images to load',
+    );
+    assert.deepEqual(
+      await images.evaluateAll((all) =>
+        all.map((img) => (img as HTMLImageElement).naturalWidth > 0),
+      ),
+      PRODUCTS.map(() => true),
+      'every product image loaded',
+    );
     // The dialog fetches on its first open: that request must pass the policy too.
     await page.getByRole('button', { name: 'Book now' }).click();
     await productsShown(page.getByRole('dialog', { name: 'Book a tour' }));
