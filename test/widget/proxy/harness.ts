@@ -52,8 +52,11 @@ export interface ProxyAnswer extends Answer {
   token: string | null;
 }
 
-/** A sandbox and a proxy over it; `clock.ms` moves the proxy's time. */
-export async function proxyHarness(extra: ProxyEnv = {}) {
+/**
+ * A sandbox and a proxy over it; `clock.ms` moves the proxy's time. `via` is how the proxy reaches
+ * the sandbox (default the global fetch; `main.ts` deploys with `nodeFetch()`).
+ */
+export async function proxyHarness(extra: ProxyEnv = {}, via: typeof fetch = fetch) {
   const sandbox: TestSandbox = await testSandbox();
   const clock = { ms: T0 };
   const lines: AccessLine[] = [];
@@ -67,7 +70,7 @@ export async function proxyHarness(extra: ProxyEnv = {}) {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
     upstreamCalls.push(`${method} ${url.pathname.replace(/^\/public\/api/, '')}${url.search}`);
-    return fetch(input, init);
+    return via(input, init);
   };
   const config: ProxyConfig = readProxyConfig(proxyEnv(sandbox.sandbox.apiUrl, extra));
   const handler: ProxyHandler = createProxy(config, {
