@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { buildWidget, WIDGET_BUILDS } from '../scripts/build-widget.js';
+import { BROWSER_BUNDLE, buildWidget, WIDGET_BUILDS } from '../scripts/build-widget.js';
 
 /** The budget for the classic build, min+gzip, in bytes. */
 export const WIDGET_GZIP_BUDGET = 30 * 1024;
@@ -42,19 +42,13 @@ export async function measureWidgetSize(): Promise<{ classic: BuildSize; module:
 }
 
 /**
- * Minified bytes each input contributes to the classic build (esbuild's metafile), by path. The
- * options repeat scripts/build-widget.ts's, which does not export them; the total is checked
- * against the real file so a drift shows.
+ * Minified bytes each input contributes to the classic build (esbuild's metafile), by path, with
+ * scripts/build-widget.ts's options; the total is checked against the real file so a drift shows.
  */
 export async function widgetModules(): Promise<{ total: number; modules: Record<string, number> }> {
   const result = await build({
+    ...BROWSER_BUNDLE,
     entryPoints: ['widget/index.ts'],
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['production'],
-    legalComments: 'none',
     format: 'iife',
     write: false,
     metafile: true,

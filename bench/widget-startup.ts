@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { WIDGET_BUILDS } from '../scripts/build-widget.js';
+import { BROWSER_BUNDLE, WIDGET_BUILDS } from '../scripts/build-widget.js';
 import { percentile } from './bookings.js';
 import { startWidgetBench, type WidgetBench } from './widget-browser.js';
 
@@ -50,16 +50,10 @@ export interface Startup {
 /** Bundles the baseline element the way scripts/build-widget.ts bundles the classic widget. */
 export async function buildBaseline(): Promise<string> {
   const result = await build({
+    ...BROWSER_BUNDLE,
     entryPoints: [fileURLToPath(new URL('./widget-baseline.ts', import.meta.url))],
-    bundle: true,
-    minify: true,
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['production'],
-    legalComments: 'none',
     format: 'iife',
     write: false,
-    logLevel: 'warning',
   });
   return result.outputFiles[0]!.text;
 }
