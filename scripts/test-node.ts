@@ -11,12 +11,20 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+const E2E = join('test', 'e2e');
+const WIDGET = join('test', 'widget');
+const PROXY = join('test', 'widget', 'proxy');
+
+// The widget's element tests need a browser; its proxy tests are plain Node.
+const inBrowser = (dir: string) =>
+  (dir === WIDGET || dir.startsWith(WIDGET + '/')) && dir !== PROXY && !dir.startsWith(PROXY + '/');
+
 function find(dir: string): string[] {
+  if (dir === E2E) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory())
-      return entry.name === 'browser' || entry.name === 'e2e' ? [] : find(path);
-    return entry.name.endsWith('.test.ts') ? [path] : [];
+    if (entry.isDirectory()) return find(path);
+    return entry.name.endsWith('.test.ts') && !inBrowser(dir) ? [path] : [];
   });
 }
 
@@ -27,10 +35,10 @@ const files =
   only.length > 0
     ? only
     : e2e
-      ? readdirSync('test/e2e')
+      ? readdirSync(E2E)
           .filter((name) => name.endsWith('.test.ts'))
           .sort()
-          .map((name) => join('test/e2e', name))
+          .map((name) => join(E2E, name))
       : find('test').sort();
 const result = spawnSync(
   process.execPath,
