@@ -202,7 +202,7 @@ export class ResmarkCheckout extends LitElement {
     const link = takeResumeLink();
     if (link) {
       this.#resume = link;
-      if (this.proxy) writeCart(this.proxy, link);
+      if (this.proxy) writeCart(this.#storageKey(), link);
     }
     if (this.variant !== 'dialog') void this.#start();
   }
@@ -238,7 +238,7 @@ export class ResmarkCheckout extends LitElement {
       // A cart that cannot be deleted now (offline) lapses on its own within the hold.
       await session.discard().catch(() => session.reset());
     }
-    if (this.proxy) clearCart(this.proxy);
+    if (this.proxy) clearCart(this.#storageKey());
     this.#go('products');
   }
 
@@ -418,7 +418,7 @@ export class ResmarkCheckout extends LitElement {
       this.#fail(new ResmarkError('input', 'The proxy attribute is missing.'), false);
       return;
     }
-    const saved = this.#resume ?? readCart(proxy);
+    const saved = this.#resume ?? readCart(this.#storageKey());
     this.#api = createProxyClient(proxy, saved?.token, () => this.#save());
     void this.#loadProducts();
     const options = { api: this.#api.client };
@@ -641,8 +641,16 @@ export class ResmarkCheckout extends LitElement {
     const snapshot = this.#session?.snapshot();
     if (!proxy || !snapshot) return;
     // Nothing left to resume once the order exists or before there is a cart.
-    if (snapshot.state === 'ordered' || snapshot.cartId === undefined) clearCart(proxy);
-    else writeCart(proxy, { snapshot, token: this.#api?.token() });
+    if (snapshot.state === 'ordered' || snapshot.cartId === undefined)
+      clearCart(this.#storageKey());
+    else writeCart(this.#storageKey(), { snapshot, token: this.#api?.token() });
+  }
+
+  // Two widgets on one page (inline and a dialog button, say) each keep their own cart when they
+  // have ids; without ids they share the proxy's. Two live sessions on one saved cart would drift.
+  #storageKey(): string {
+    const proxy = this.proxy ?? '';
+    return this.id ? `${proxy}#${this.id}` : proxy;
   }
 
   #go(step: CheckoutStep, focus = true) {

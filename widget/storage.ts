@@ -15,8 +15,9 @@ export interface SavedCart {
 /** The page URL's resume-link parameters. */
 export const RESUME_PARAMS = { cart: 'resmark-cart', token: 'resmark-token' } as const;
 
-// One cart per proxy: two widgets of two operators on one page keep two carts.
-const keyOf = (proxy: string) => `resmark-checkout:${proxy}`;
+// One cart per key (the proxy, and the element's id when it has one): two widgets of two
+// operators on one page keep two carts.
+const keyOf = (key: string) => `resmark-checkout:${key}`;
 
 function store(): Storage | undefined {
   try {

@@ -789,6 +789,34 @@ describe('<resmark-checkout>', () => {
       await expect(again).to.be.accessible();
     });
 
+    it('restores a cart only into the widget that held it, when two on the page have ids', async () => {
+      api.cart = api.paddleCart(2);
+      sessionStorage.setItem(
+        `resmark-checkout:${PROXY}#book-inline`,
+        JSON.stringify({
+          snapshot: { version: 1, state: 'holding', cartId: 'cart-1' },
+          token: 'tok-3',
+        }),
+      );
+      const inlineEl = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout
+          id="book-inline"
+          proxy=${PROXY}
+          products="94176"
+        ></resmark-checkout>`,
+      );
+      const other = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout id="book-other" proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => heading(inlineEl) === 'Your cart', 'the inline widget has its cart');
+      await waitUntil(() => $(other, 'resmark-product-list'), 'the other shows the products');
+      expect(heading(other)).to.not.equal('Your cart');
+      expect(
+        sessionStorage.getItem(`resmark-checkout:${PROXY}`),
+        'nothing under the shared key',
+      ).to.equal(null);
+    });
+
     it('keeps the saved cart when it cannot be read back (offline), and says so', async () => {
       api.restore();
       api = fakeProxy({ 'GET /cart/:id': () => new TypeError('Failed to fetch') });
