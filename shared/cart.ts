@@ -165,6 +165,9 @@ export const Renewal = z.looseObject({
 /** Answer of `GET /cart/{id}/renew`. */
 export type Renewal = z.infer<typeof Renewal>;
 
+// Built once: a schema made per call would cost every list request its construction.
+const Carts = z.array(Cart);
+
 /** The cart endpoints, bound to one client. */
 export const cartEndpoints = (call: Call) => ({
   /** `POST /cart`, or `POST /cart?supplierId=…` for a reseller agent's cart. */
@@ -172,7 +175,7 @@ export const cartEndpoints = (call: Call) => ({
     call('POST /cart', [], Cart, { query: { supplierId }, input: CreateCartQuery }, options),
   /** `GET /cart`: this user's entity's carts, a page at a time. */
   list: (query: CartQuery = {}, options?: RequestOptions) =>
-    call('GET /cart', [], z.array(Cart), { query, input: CartQuery }, options),
+    call('GET /cart', [], Carts, { query, input: CartQuery }, options),
   /** `GET /cart/{id}`. */
   get: (cartId: string, options?: RequestOptions) =>
     call('GET /cart/{id}', [cartId], Cart, {}, options),

@@ -121,6 +121,15 @@ function errorOf(endpoint: string, response: FetchResponse<unknown>): ResmarkErr
   );
 }
 
+// One envelope schema per data schema, built on first use: zod schemas are costly to construct and
+// the same few are parsed on every request.
+const envelopes = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
+const enveloped = (schema: z.ZodMiniType): z.ZodMiniType => {
+  let wrapped = envelopes.get(schema);
+  if (!wrapped) envelopes.set(schema, (wrapped = envelope(schema)));
+  return wrapped;
+};
+
 /** Builds the {@link Call} every endpoint group uses. */
 export function createCall(options: TransportOptions): Call {
   const $fetch = ofetch.create(
@@ -236,7 +245,7 @@ export function createCall(options: TransportOptions): Call {
         }
         failure = errorOf(endpoint, response);
         if (!failure) {
-          const result = (request.bare ? schema : envelope(schema)).safeParse(response._data, {
+          const result = (request.bare ? schema : enveloped(schema)).safeParse(response._data, {
             error: describeIssue,
           });
           if (!result.success)

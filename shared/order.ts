@@ -115,6 +115,9 @@ export type CreateOrder = z.infer<typeof CreateOrder>;
 /** The last argument of the cancel endpoints: `applyCancellationFee: false` waives the fee. */
 export type CancelOptions = RequestOptions & { applyCancellationFee?: boolean };
 
+// Built once: a schema made per call would cost every list request its construction.
+const Orders = z.array(Order);
+
 /** The order endpoints, bound to one client. */
 export const orderEndpoints = (call: Call) => {
   const cancel = (
@@ -123,7 +126,7 @@ export const orderEndpoints = (call: Call) => {
     { applyCancellationFee, ...options }: CancelOptions = {},
   ) => call(endpoint, params, Order, { query: { applyCancellationFee } }, options);
   const list = (query: OrderQuery = {}, options?: RequestOptions) =>
-    call('GET /order', [], z.array(Order), { query, input: OrderQuery }, options);
+    call('GET /order', [], Orders, { query, input: OrderQuery }, options);
   return {
     /** `GET /order`: orders a page at a time (ascending by id unless `sortOrder: 'desc'`). */
     list,
