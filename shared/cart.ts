@@ -21,6 +21,7 @@ import {
   str,
   strList,
   where,
+  bool,
 } from './schema.js';
 
 /** The fields of a person's line in a cart or order item, to spread into an object. */
@@ -106,7 +107,7 @@ export const CartQuery = z.object({ ...Page, ids: Csv });
 export type CartQuery = z.infer<typeof CartQuery>;
 
 /** Answer of `DELETE /cart/{id}`. */
-export const DeletedCart = z.looseObject({ id: str, deleted: z.boolean() });
+export const DeletedCart = z.looseObject({ id: str, deleted: bool });
 /** Answer of `DELETE /cart/{id}`. */
 export type DeletedCart = z.infer<typeof DeletedCart>;
 

@@ -4,13 +4,13 @@
  */
 import * as z from 'zod/mini';
 import { normalizePhone } from './phone.js';
-import { isRecord, oneOf, optStr, str, strList } from './schema.js';
+import { bool, isRecord, oneOf, optStr, str, strList } from './schema.js';
 
 /** One of the account's custom customer fields, as a cart's `customFields` lists it. */
 export const CustomField = z.looseObject({
   name: str,
   type: oneOf(['text', 'checkbox', 'list']),
-  required: z.boolean(),
+  required: bool,
   options: z.optional(strList),
 });
 /** One of the account's custom customer fields. */

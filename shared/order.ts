@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { LineShape, ParticipantShape, StoredCustomer } from './cart.js';
 import { inputError, type Call, type RequestOptions } from './http.js';
-import { Csv, Day, Page, maybeStr, num, oneOf, optStr, someStr, str } from './schema.js';
+import { Csv, Day, Page, bool, maybeStr, num, oneOf, optStr, someStr, str } from './schema.js';
 
 /** One person's (or rental unit's) line in an order item; `id` is what the cancel endpoints take. */
 export const OrderParticipant = z.looseObject({ ...ParticipantShape, status: str });
@@ -94,7 +94,7 @@ export const OrderQuery = z
 /** Filters of `GET /order`. */
 export type OrderQuery = z.infer<typeof OrderQuery>;
 
-const optBool = z.optional(z.boolean());
+const optBool = z.optional(bool);
 
 /** Body of `POST /order`: `id` is the cart (a reseller cart makes a reseller order). */
 export const CreateOrder = z.object({

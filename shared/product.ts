@@ -15,6 +15,7 @@ import {
   optStr,
   str,
   strList,
+  bool,
 } from './schema.js';
 
 /** Where a product happens (the first location is what a product without pickups sends as `locationId`). */
@@ -43,7 +44,7 @@ export const Product = z.looseObject({
   price: str,
   quantityLabel: str,
   quantityType: str,
-  dateless: z.boolean(),
+  dateless: bool,
   overview: str,
   highlights: str,
   shortDescription: str,
@@ -57,7 +58,7 @@ export const Product = z.looseObject({
   videos: z.array(z.looseObject({ url: str })),
   // A dateless product has no start time (docs/wire.md, Inventory).
   dateSettings: z.looseObject({ startTime: z.nullable(str), duration: str }),
-  hasPickups: z.optional(z.boolean()),
+  hasPickups: z.optional(bool),
   currency: optStr,
 });
 /** A product. */
@@ -115,7 +116,7 @@ export const PickupZone = z.looseObject({
   pickupDetails: z.array(z.looseObject({ ...NamedShape, time: optStr, price: optNum })),
   locations: z.array(z.looseObject({ ...NamedShape, address: optStr })),
   /** The zone takes a free-text `locationOther`. */
-  allowOther: z.boolean(),
+  allowOther: bool,
 });
 /** A pickup zone. */
 export type PickupZone = z.infer<typeof PickupZone>;

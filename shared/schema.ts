@@ -2,17 +2,27 @@
  * The building blocks every resource's schemas share, the `{ errorMessage, data }` envelope, and the
  * one place that turns zod issues into messages a person can act on (zod/mini ships no locale).
  *
- * Size matters here (shared/ ships in the widget): every rule is a `z.custom`, so the bundle carries
- * one zod check class instead of one per kind (`z.enum`, `z.literal`, `z.refine`, `z.superRefine`
- * and `z.record` each cost 0.2–0.6 KiB gzipped), and an issue carries only the tail of its message
- * ("as a date like 2026-11-25"): {@link fieldsOf} puts the verb and the path in front.
+ * Size matters here (shared/ ships in the widget): every rule is a `z.custom`, the primitives too,
+ * so the bundle carries one zod check class instead of one per kind (`z.string`, `z.number`,
+ * `z.boolean`, `z.enum`, `z.literal`, `z.refine`, `z.superRefine` and `z.record` each cost
+ * 0.1–0.6 KiB gzipped), and an issue carries only the tail of its message ("as a date like
+ * 2026-11-25"): {@link fieldsOf} puts the verb and the path in front.
  */
 import * as z from 'zod/mini';
 
+/** A plain object (not `null`, not an array). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A `T` that passes `test`; otherwise the issue says how to give it (`as a date like …`). */
+export const where = <T>(test: (value: unknown) => boolean, how: string) => z.custom<T>(test, how);
+
 /** A required string. */
-export const str = z.string();
-/** A required number. */
-export const num = z.number();
+export const str = where<string>((value) => typeof value === 'string', 'as a string');
+/** A required number: finite, as JSON carries numbers (what `z.number` accepts). */
+export const num = where<number>(Number.isFinite, 'as a number');
+/** A `true` or `false`. */
+export const bool = where<boolean>((value) => typeof value === 'boolean', 'as a boolean');
 /** A string that may be missing. */
 export const optStr = z.optional(str);
 /** A number that may be missing. */
@@ -21,13 +31,6 @@ export const optNum = z.optional(num);
 export const maybeStr = z.nullish(str);
 /** A list of strings. */
 export const strList = z.array(str);
-
-/** A plain object (not `null`, not an array). */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** A `T` that passes `test`; otherwise the issue says how to give it (`as a date like …`). */
-export const where = <T>(test: (value: unknown) => boolean, how: string) => z.custom<T>(test, how);
 
 const stringWhere = (pattern: RegExp, how: string) =>
   where<string>((value) => typeof value === 'string' && pattern.test(value), how);
