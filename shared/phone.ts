@@ -8,23 +8,15 @@ export type PhoneResult =
   { ok: true; dialCode: string; phone: string } | { ok: false; message: string };
 
 // Country codes are prefix-free (ITU E.164), so a `+4420…` number splits without a table of
-// countries: these are the one- and two-digit codes, every other code has three digits.
-const ONE_DIGIT = ['1', '7'];
-const TWO_DIGIT = new Set(
-  '20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98'.split(
-    ' ',
-  ),
-);
+// countries: 1 and 7 are the one-digit codes, these are the two-digit ones (20 27, 30–34 36 39,
+// 40 41 43–49, 51–58, 60–66, 81 82 84 86, 90–95 98), every other code has three digits.
+const TWO_DIGIT = /^(2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58])/;
 
 // What people type between digits: "(555) 123-4567", "555.123.4567", "+44 20 7946 0958".
 const SEPARATORS = /[\s().-]/g;
 
 function splitCountryCode(digits: string): [code: string, rest: string] {
-  const length = ONE_DIGIT.includes(digits.slice(0, 1))
-    ? 1
-    : TWO_DIGIT.has(digits.slice(0, 2))
-      ? 2
-      : 3;
+  const length = /^[17]/.test(digits) ? 1 : TWO_DIGIT.test(digits) ? 2 : 3;
   return [digits.slice(0, length), digits.slice(length)];
 }
 

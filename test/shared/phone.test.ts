@@ -33,6 +33,28 @@ describe('normalizePhone', () => {
     });
   });
 
+  it('splits off one-, two- and three-digit country codes from a +<code> prefix', () => {
+    const split = (phone: string) => {
+      const result = normalizePhone({ phone });
+      return result?.ok ? result.dialCode : result;
+    };
+    assert.equal(split('+7 495 123 4567'), '+7');
+    assert.equal(split('+20 2 2345 6789'), '+20');
+    assert.equal(split('+36 1 234 5678'), '+36');
+    assert.equal(split('+43 1 234 5678'), '+43');
+    assert.equal(split('+62 21 2345 6789'), '+62');
+    assert.equal(split('+86 10 1234 5678'), '+86');
+    assert.equal(split('+98 21 1234 5678'), '+98');
+    // 35, 38, 42, 50, 85 and 96 begin three-digit codes (Ireland, Ukraine, Czechia, Belize, Hong
+    // Kong, Lebanon).
+    assert.equal(split('+353 86 123 4567'), '+353');
+    assert.equal(split('+380 44 123 4567'), '+380');
+    assert.equal(split('+420 212 345 678'), '+420');
+    assert.equal(split('+501 222 3456'), '+501');
+    assert.equal(split('+852 2123 4567'), '+852');
+    assert.equal(split('+961 1 234 567'), '+961');
+  });
+
   it('accepts a dial code without its +', () => {
     assert.deepEqual(
       normalizePhone({ dialCode: '44', phone: '2079460958' }),
