@@ -116,8 +116,8 @@ export const AddCartItem = z.object({
   itemId: someStr,
   /** Tier key → quantity: whole numbers (numeric strings too, as real clients send them), one above 0. */
   participants: where<Record<string, number | string>>(isRecord, 'as tiers with quantities').check(
-    // z.check rather than z.superRefine: it raises per-tier issues as well, for less code.
-    z.check(({ value, issues }) => {
+    // A check function rather than z.superRefine: it raises per-tier issues as well, for less code.
+    ({ value, issues }) => {
       let seats = 0;
       for (const [tier, n] of Object.entries(value)) {
         const count = quantity(n);
@@ -132,7 +132,7 @@ export const AddCartItem = z.object({
       }
       if (!seats && !issues.length)
         issues.push({ code: 'custom', message: 'with at least one guest', input: value });
-    }),
+    },
   ),
   pickupDetailId: optStr,
   locationId: optStr,

@@ -79,18 +79,16 @@ export const OrderQuery = z
     referenceId: optStr,
     sortOrder: z.optional(oneOf(['asc', 'desc'])),
   })
-  .check(
-    z.check<Record<string, unknown>>(({ value, issues }) => {
-      for (const kind of ['Created', 'Modified'])
-        if (value[`to${kind}Date`] && !value[`from${kind}Date`])
-          issues.push({
-            code: 'custom',
-            message: `only with from${kind}Date`,
-            path: [`to${kind}Date`],
-            input: value,
-          });
-    }),
-  );
+  .check(({ value, issues }) => {
+    for (const kind of ['Created', 'Modified'] as const)
+      if (value[`to${kind}Date`] && !value[`from${kind}Date`])
+        issues.push({
+          code: 'custom',
+          message: `only with from${kind}Date`,
+          path: [`to${kind}Date`],
+          input: value,
+        });
+  });
 /** Filters of `GET /order`. */
 export type OrderQuery = z.infer<typeof OrderQuery>;
 
