@@ -69,6 +69,24 @@ describe('Product', () => {
     const { productNumber: _, ...broken } = DOCUMENT_PRODUCT;
     assert.equal(Product.safeParse(broken).success, false);
   });
+
+  it('refuses text, number and true/false fields of another type', () => {
+    for (const broken of [
+      { name: 42 },
+      { name: null },
+      { productNumber: '94175' },
+      { productNumber: Number.NaN },
+      { productNumber: Number.POSITIVE_INFINITY },
+      { dateless: 'false' },
+      { dateless: 0 },
+      { hasPickups: null },
+    ])
+      assert.equal(
+        Product.safeParse({ ...DOCUMENT_PRODUCT, ...broken }).success,
+        false,
+        JSON.stringify(broken),
+      );
+  });
 });
 
 describe('Inventory', () => {
