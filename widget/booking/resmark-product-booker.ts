@@ -7,6 +7,8 @@ import { formatDate } from '../../shared/format.js';
 import { checkAddItem } from '../../shared/item-rules.js';
 import type { Inventory, InventorySlot, PickupZone, Product } from '../../shared/product.js';
 import { fire, type PickupChoice, type ResmarkEvent } from '../events.js';
+import { sourceLocale } from '../generated/locale-codes.js';
+import { getLocale } from '../localize.js';
 import { base } from '../styles.js';
 import { addMonths, monthOf, seatsLeft } from './booking-helpers.js';
 import './resmark-availability-calendar.js';
@@ -17,6 +19,53 @@ import './resmark-tier-quantities.js';
 // How many months (this one included) to look through for the first open day before showing the
 // last one anyway: a product that opens later than that is one the shopper pages to.
 const SEARCH_MONTHS = 3;
+
+/** What a problem of the add-item rules is worded from: the choice that was checked. */
+interface Checked {
+  tier: string;
+  prices: Record<string, number>;
+  guests: number;
+  left: number;
+  pickup: PickupChoice;
+  zones: readonly PickupZone[];
+}
+
+// Empty strings are what the pickers send for "not chosen", as in shared/item-rules.ts.
+const given = (value: string | undefined) => value !== undefined && value !== '';
+
+/**
+ * A problem of `checkAddItem` in the shopper's language, by the field it is about (`tier` for
+ * `participants.<tier>`), with the same meaning as shared/item-rules.ts's English for the choice.
+ */
+const WORDS: Record<string, (checked: Checked) => string> = {
+  participants: ({ guests, left }) =>
+    !guests
+      ? msg('Choose at least one guest')
+      : left > 1
+        ? msg(str`Only ${left} seats are left at this time: choose ${left} or fewer guests`)
+        : left
+          ? msg('Only 1 seat is left at this time: choose 1 or fewer guests')
+          : msg('This time is sold out: choose another time'),
+  tier: ({ tier, prices }) =>
+    Object.hasOwn(prices, tier)
+      ? msg(str`Enter a whole number of ${tier} guests, 0 or more`)
+      : msg(
+          str`Choose from ${Object.keys(prices).join(', ')}: ${tier} is not offered at this time`,
+        ),
+  pickupDetailId: () => msg('Choose a pickup option from the list'),
+  locationId: ({ pickup: { locationId, locationOther }, zones }) =>
+    !given(locationId) && !given(locationOther)
+      ? msg('Choose a pickup location, or type where to be picked up')
+      : zones.some((zone) => zone.locations.some((l) => l.id === locationId))
+        ? msg('That location is not served by this pickup option: choose one of its locations')
+        : msg('Choose a pickup location from the list'),
+  locationOther: ({ pickup: { locationId, locationOther } }) =>
+    !locationOther?.trim()
+      ? msg('Type where to be picked up')
+      : given(locationId)
+        ? msg('Choose a listed pickup location or type one, not both')
+        : msg('This pickup option only stops at listed locations: choose one of them'),
+};
 
 /**
  * Books one product: loads its inventory month by month (caching each) and its pickups, composes
@@ -127,6 +176,7 @@ export class ResmarkProductBooker extends LitElement {
     const month = this._month;
     const inventory = month ? this.#months.get(month) : undefined;
     const slot = this._slot;
+    const errors = slot && this.#words(slot);
     const loading = !this._failure && (!inventory || !this._zones);
     const status = loading ? msg('Loading availability…') : '';
     // No heading of its own: the host names the product (the checkout's step heading).
@@ -174,7 +224,7 @@ export class ResmarkProductBooker extends LitElement {
                 .seatsLeft=${seatsLeft(slot)}
                 .value=${this._participants}
                 .label=${product.quantityLabel}
-                .errors=${this._errors}
+                .errors=${errors}
                 .locale=${this.locale}
                 .currency=${currency}
                 @resmark-quantities-change=${this.#handleQuantities}
@@ -184,7 +234,7 @@ export class ResmarkProductBooker extends LitElement {
                   ? html`<resmark-pickup-picker
                       .zones=${this._zones}
                       .value=${this._pickup}
-                      .errors=${this._errors}
+                      .errors=${errors}
                       .locale=${this.locale}
                       .currency=${currency}
                       @resmark-pickup-change=${this.#handlePickup}
@@ -207,6 +257,30 @@ export class ResmarkProductBooker extends LitElement {
           ? html`<p>${msg('This is not available right now.')}</p>`
           : nothing
       }`;
+  }
+
+  /**
+   * The rules' problems in the page's language. In English the rules' own sentences; in another
+   * language each key and the choice it was about (unchanged since the check: any change clears
+   * the problems) pick the sentence, and a key the booker does not know keeps its English.
+   */
+  #words(slot: InventorySlot): Record<string, string> | undefined {
+    const errors = this._errors;
+    if (!errors || getLocale() === sourceLocale) return errors;
+    const checked = {
+      prices: slot.price,
+      guests: Object.values(this._participants).reduce((sum, n) => sum + n, 0),
+      left: Math.max(0, seatsLeft(slot)),
+      pickup: this._pickup,
+      zones: this._zones ?? [],
+    };
+    return Object.fromEntries(
+      Object.entries(errors).map(([key, english]) => {
+        const [field = '', tier] = key.split(/\.(.*)/);
+        const word = WORDS[tier === undefined ? field : 'tier'];
+        return [key, word ? word({ ...checked, tier: tier ?? '' }) : english];
+      }),
+    );
   }
 
   #days(inventory: Inventory | undefined): Record<string, { seatsLeft: number }> {

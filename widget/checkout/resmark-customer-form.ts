@@ -1,4 +1,4 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import {
   validateCustomer,
@@ -6,7 +6,10 @@ import {
   type CustomerInput,
   type CustomerRules,
 } from '../../shared/customer.js';
+import { normalizePhone } from '../../shared/phone.js';
 import { fire } from '../events.js';
+import { sourceLocale } from '../generated/locale-codes.js';
+import { getLocale } from '../localize.js';
 import { base } from '../styles.js';
 
 type Draft = Record<string, string | string[]>;
@@ -32,6 +35,75 @@ const COUNTRIES =
 // The fields every shopper sees, in order. The state shows only when required: for the USA, or
 // by the account.
 const STANDARD = ['firstName', 'lastName', 'email', 'phone', 'country', 'state'];
+
+// Each standard field's label, autocomplete token and input type; any other key is its own label.
+const standardFields = (): Record<string, [string, string?, string?]> => ({
+  firstName: [msg('First name'), 'given-name'],
+  lastName: [msg('Last name'), 'family-name'],
+  email: [msg('Email'), 'email', 'email'],
+  phone: [msg('Phone'), 'tel-national', 'tel'],
+  country: [msg('Country')],
+  state: [msg('State'), 'address-level1'],
+  streetAddress: [msg('Street address'), 'street-address'],
+  city: [msg('City'), 'address-level2'],
+  postalCode: [msg('Postal code'), 'postal-code'],
+  birthDate: [msg('Date of birth'), 'bday', 'date'],
+});
+const labelOf = (key: string) =>
+  standardFields()[key]?.[0] ?? key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
+/**
+ * Which of shared/phone.ts's problems a typed number has, re-checked here because the rules name
+ * only the field: the same order of checks, and the number's own `+code` read by the rules.
+ */
+function phoneWords(phone: string, dial: string): string {
+  const compact = phone.replace(/[\s().-]/g, '');
+  const own = normalizePhone({ phone: compact });
+  if (!compact) return msg('Enter a phone number');
+  if (!/^\+?[1-9]\d{0,3}$/.test(dial))
+    return msg('Enter the dial code as + and 1 to 4 digits, like +1');
+  if (!/^\+?\d+$/.test(compact))
+    return msg('Enter the phone number with digits only (spaces, dashes and brackets are fine)');
+  if (compact[0] === '+' && own?.ok && own.dialCode !== dial)
+    return msg(
+      str`The number starts with ${own.dialCode} but the dial code is ${dial}: make them match`,
+    );
+  // The rules take it: the API refused it for a reason of its own.
+  if (normalizePhone({ phone, dialCode: dial })?.ok)
+    return msg('Enter the phone number with its area code');
+  return (compact[0] === '+' ? compact.startsWith('+1') : dial === '+1')
+    ? msg('Enter the 10-digit phone number with its area code')
+    : msg('Enter the whole phone number, without the dial code');
+}
+
+/** Reads the form's current value of a field, as text (an array of options joined). */
+type Get = (key: string) => string;
+
+/**
+ * A problem in the shopper's language, by the field it is about (custom fields by their type),
+ * with the same meaning as shared/customer.ts's English for that field. `''` or `undefined`: no
+ * sentence of its own (the field's generic one, or the English as given).
+ */
+const WORDS: Record<string, (value: string, get: Get, name: string) => string | undefined> = {
+  customer: () => msg('Enter the customer’s name and email address'),
+  firstName: () => msg('Enter a first name'),
+  lastName: () => msg('Enter a last name'),
+  email: () => msg('Enter an email address like name@example.com'),
+  phone: (_, get) => phoneWords(get('phone'), get('dialCode')),
+  phoneNumber: (_, get) => phoneWords(get('phone'), get('dialCode')),
+  dialCode: () => msg('Enter the dial code as + and 1 to 4 digits, like +1'),
+  country: (value) =>
+    value ? msg('Enter the 3-letter country code, like USA') : msg('Choose a country'),
+  state: () => msg('Enter the 2-letter state code, like UT'),
+  birthDate: (value) => value && msg('Enter the birth date as YYYY-MM-DD, like 1980-11-30'),
+  gender: (value) => value && msg('Choose MALE or FEMALE for gender, or leave it empty'),
+  text: (_, __, name) => msg(str`Enter ${name}`),
+  list: (_, __, name) => msg(str`Choose one option for ${name}`),
+  checkbox: (value, _, name) =>
+    value
+      ? msg(str`Choose options for ${name} from the list`)
+      : msg(str`Choose at least one option for ${name}`),
+};
 
 /**
  * The customer's details (step 8): name, email, phone with a dial code, country and US state, the
@@ -228,9 +300,9 @@ export class ResmarkCustomerForm extends LitElement {
                                 event.preventDefault();
                                 this.#control(id)?.focus();
                               }}
-                              >${this._shown[key]}</a
+                              >${this.#say(key)}</a
                             >`
-                          : this._shown[key]
+                          : this.#say(key)
                       }
                     </li>`,
                 )}
@@ -249,9 +321,26 @@ export class ResmarkCustomerForm extends LitElement {
     </form>`;
   }
 
+  /**
+   * A problem in the page's language. In English the rules' (or the API's) own sentence, the most
+   * precise; in another language the field it is about and what was typed pick the sentence, and a
+   * field the form does not know keeps the English it came with.
+   */
+  #say(key: string): string {
+    const english = this._shown[key] ?? '';
+    if (getLocale() === sourceLocale) return english;
+    const field = this.rules.customFields?.find((f) => f.name === key);
+    const get = (k: string) => String(this.#get(k));
+    return (
+      WORDS[field?.type ?? key]?.(get(key), get, key) ||
+      (this.#keys().includes(key) ? msg(str`Check ${labelOf(key)}`) : english)
+    );
+  }
+
   /** The field's problem, if any, and the attributes that tie it to the control. */
   #problem(key: string, id: string): Problem {
-    const message = this._shown[key] ?? (key === 'phone' ? this._shown['phoneNumber'] : undefined);
+    const shown = key in this._shown ? key : key === 'phone' ? 'phoneNumber' : '';
+    const message = this._shown[shown] && this.#say(shown);
     return {
       invalid: message ? 'true' : 'false',
       describedBy: message ? `${id}-e` : nothing,
@@ -293,20 +382,7 @@ export class ResmarkCustomerForm extends LitElement {
   }
 
   #standard(key: string): TemplateResult {
-    const [text, autocomplete, type] = (
-      {
-        firstName: [msg('First name'), 'given-name'],
-        lastName: [msg('Last name'), 'family-name'],
-        email: [msg('Email'), 'email', 'email'],
-        phone: [msg('Phone'), 'tel-national', 'tel'],
-        country: [msg('Country')],
-        state: [msg('State'), 'address-level1'],
-        streetAddress: [msg('Street address'), 'street-address'],
-        city: [msg('City'), 'address-level2'],
-        postalCode: [msg('Postal code'), 'postal-code'],
-        birthDate: [msg('Date of birth'), 'bday', 'date'],
-      } as Record<string, [string, string?, string?]>
-    )[key] ?? [key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)];
+    const [text, autocomplete, type] = standardFields()[key] ?? [labelOf(key)];
     const required = this.#required(key);
     const problem = this.#problem(key, key);
     const value = this.#get(key) as string;
