@@ -22,8 +22,6 @@ const SEARCH_MONTHS = 3;
 
 /** What a problem of the add-item rules is worded from: the choice that was checked. */
 interface Checked {
-  tier: string;
-  prices: Record<string, number>;
   guests: number;
   left: number;
   pickup: PickupChoice;
@@ -34,8 +32,9 @@ interface Checked {
 const given = (value: string | undefined) => value !== undefined && value !== '';
 
 /**
- * A problem of `checkAddItem` in the shopper's language, by the field it is about (`tier` for
- * `participants.<tier>`), with the same meaning as shared/item-rules.ts's English for the choice.
+ * A problem of `checkAddItem` in the shopper's language, by the field it is about
+ * (`participants.` for every `participants.<tier>`), with the same meaning as
+ * shared/item-rules.ts's English for the choice that was checked.
  */
 const WORDS: Record<string, (checked: Checked) => string> = {
   participants: ({ guests, left }) =>
@@ -46,12 +45,9 @@ const WORDS: Record<string, (checked: Checked) => string> = {
         : left
           ? msg('Only 1 seat is left at this time: choose 1 or fewer guests')
           : msg('This time is sold out: choose another time'),
-  tier: ({ tier, prices }) =>
-    Object.hasOwn(prices, tier)
-      ? msg(str`Enter a whole number of ${tier} guests, 0 or more`)
-      : msg(
-          str`Choose from ${Object.keys(prices).join(', ')}: ${tier} is not offered at this time`,
-        ),
+  // Only an offered tier has a row to show it at, and the quantities hand over whole numbers: the
+  // one problem left is a count the API refused, worded as the row's own typing problem.
+  'participants.': () => msg('Enter a whole number, 0 or more.'),
   pickupDetailId: () => msg('Choose a pickup option from the list'),
   locationId: ({ pickup: { locationId, locationOther }, zones }) =>
     !given(locationId) && !given(locationOther)
@@ -268,7 +264,6 @@ export class ResmarkProductBooker extends LitElement {
     const errors = this._errors;
     if (!errors || getLocale() === sourceLocale) return errors;
     const checked = {
-      prices: slot.price,
       guests: Object.values(this._participants).reduce((sum, n) => sum + n, 0),
       left: Math.max(0, seatsLeft(slot)),
       pickup: this._pickup,
@@ -276,9 +271,8 @@ export class ResmarkProductBooker extends LitElement {
     };
     return Object.fromEntries(
       Object.entries(errors).map(([key, english]) => {
-        const [field = '', tier] = key.split(/\.(.*)/);
-        const word = WORDS[tier === undefined ? field : 'tier'];
-        return [key, word ? word({ ...checked, tier: tier ?? '' }) : english];
+        const word = WORDS[key.replace(/\..*/s, '.')];
+        return [key, word ? word(checked) : english];
       }),
     );
   }

@@ -85,13 +85,11 @@ type Get = (key: string) => string;
  * sentence of its own (the field's generic one, or the English as given).
  */
 const WORDS: Record<string, (value: string, get: Get, name: string) => string | undefined> = {
-  customer: () => msg('Enter the customer’s name and email address'),
   firstName: () => msg('Enter a first name'),
   lastName: () => msg('Enter a last name'),
   email: () => msg('Enter an email address like name@example.com'),
   phone: (_, get) => phoneWords(get('phone'), get('dialCode')),
   phoneNumber: (_, get) => phoneWords(get('phone'), get('dialCode')),
-  dialCode: () => msg('Enter the dial code as + and 1 to 4 digits, like +1'),
   country: (value) =>
     value ? msg('Enter the 3-letter country code, like USA') : msg('Choose a country'),
   state: () => msg('Enter the 2-letter state code, like UT'),
