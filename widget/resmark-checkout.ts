@@ -626,7 +626,9 @@ export class ResmarkCheckout extends LitElement {
   #fail(error: unknown, show = true): string {
     const known = error instanceof ResmarkError ? error : undefined;
     const message = known?.message ?? msg('Something went wrong. Please try again.');
-    if (known?.fields) this._fields = known.fields;
+    // Field problems belong at the customer form; any other step's (an add-item 400 naming
+    // `participants`, say) would be invisible there, so they show as the step's message.
+    if (known?.fields && known.endpoint === 'PUT /cart/{id}/customer') this._fields = known.fields;
     else if (show) this._error = message;
     fire(this, 'resmark-error', {
       kind: known?.kind ?? 'unknown',

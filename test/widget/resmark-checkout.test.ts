@@ -594,6 +594,29 @@ describe('<resmark-checkout>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows an add-item refusal that names fields on the product step, not at the form', async () => {
+      api.restore();
+      api = fakeProxy({
+        'POST /cart/:id/item': () => ({
+          status: 400,
+          errorMessage: 'Choose a pickup for this tour.',
+          data: { fields: { pickupDetailId: 'Choose a pickup time' } },
+        }),
+      });
+      const el = await inline();
+      from(el, 'resmark-product-list', 'resmark-product-select', { product: paddle });
+      await el.updateComplete;
+      from(el, 'resmark-product-booker', 'resmark-item-request', {
+        product: paddle,
+        slot,
+        item: { itemId: slot.activityId, participants: { All: 2 } },
+      });
+      await waitUntil(() => text($(el, '[role=alert]')) !== '', 'the refusal is shown');
+      expect(text($(el, '[role=alert]'))).to.equal('Choose a pickup for this tour.');
+      expect(heading(el)).to.equal('Sunset Paddle');
+      await expect(el).to.be.accessible();
+    });
+
     it('tells the product list when the products cannot be loaded', async () => {
       api.restore();
       api = fakeProxy({ 'GET /product': () => ({ status: 400, errorMessage: 'Bad filter.' }) });
