@@ -5,7 +5,7 @@
 import { agencyEndpoints } from './agency.js';
 import { Credentials, Token, headerSession, tokenSession, type ResmarkAuth } from './auth.js';
 import { cartEndpoints } from './cart.js';
-import { createCall, defaultSleep, type TransportOptions } from './http.js';
+import { CLIENT_DEFAULTS, createCall, defaultSleep, type TransportOptions } from './http.js';
 import { orderEndpoints } from './order.js';
 import { productEndpoints } from './product.js';
 import { tagEndpoints } from './tag.js';
@@ -56,8 +56,8 @@ export function createResmarkClient(options: ResmarkClientOptions) {
               }),
             now,
           ),
-    timeoutMs: options.timeoutMs ?? 15_000,
-    retry: options.retry ?? 2,
+    timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
+    retry: options.retry ?? CLIENT_DEFAULTS.retry,
     fetch: options.fetch,
     now,
     sleep: options.sleep ?? defaultSleep,

@@ -61,6 +61,9 @@ const MAX_BACKOFF_MS = 5_000;
 // A Retry-After longer than this is a "come back later", not a hiccup: the caller decides.
 const MAX_RETRY_AFTER_MS = 10_000;
 
+/** How long one attempt may take, and how many times a safe request is repeated, by default. */
+export const CLIENT_DEFAULTS = { timeoutMs: 15_000, retry: 2 } as const;
+
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export const defaultSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@
 import { headerSession } from '../shared/auth.js';
 import { cartEndpoints } from '../shared/cart.js';
 import type { ResmarkClient } from '../shared/client.js';
-import { createCall, defaultSleep } from '../shared/http.js';
+import { CLIENT_DEFAULTS, createCall, defaultSleep } from '../shared/http.js';
 import { orderEndpoints } from '../shared/order.js';
 import { productEndpoints } from '../shared/product.js';
 
@@ -36,14 +36,12 @@ export function createProxyClient(
 ): ProxyClient {
   // Only the resources the proxy forwards: `createResmarkClient` would also bring the API-key
   // session and the tag and agency endpoints (~0.5 KiB gzip of the widget) that no shopper needs.
-  // Timeout and retries are `createResmarkClient`'s defaults.
   const call = createCall({
     baseURL: proxy,
     session: headerSession((): Record<string, string> =>
       token ? { [CART_TOKEN_HEADER]: token } : {},
     ),
-    timeoutMs: 15_000,
-    retry: 2,
+    ...CLIENT_DEFAULTS,
     fetch: undefined,
     now: Date.now,
     sleep: defaultSleep,
