@@ -1,12 +1,8 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CANYON, SUNSET, USERS, rejectsWith, startContract, type Contract } from './harness.js';
+import { CANYON, SUNSET, USERS, rejectsWith, useContract } from './harness.js';
 
-let c: Contract;
-before(async () => {
-  c = await startContract();
-});
-after(() => c.close());
+const c = await useContract({ reset: false });
 
 const SUNSET_INFO = {
   name: 'Sunset Travel',

@@ -1,15 +1,10 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TOKEN_LIFETIME_MS, TOKEN_RENEW_MARGIN_MS } from '../../shared/index.js';
 import { T0 } from '../sandbox/helpers.js';
-import { rejectsWith, startContract, type Contract } from './harness.js';
+import { rejectsWith, useContract } from './harness.js';
 
-let c: Contract;
-before(async () => {
-  c = await startContract();
-});
-after(() => c.close());
-beforeEach(() => c.reset());
+const c = await useContract();
 
 const PAST_TOKEN = TOKEN_LIFETIME_MS + 60_000;
 

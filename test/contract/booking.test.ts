@@ -1,28 +1,11 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ResmarkClient } from '../../shared/index.js';
 import { CANYON_CUSTOMER, KAYAK_0900, PICKUP, SUNSET_1730 } from '../sandbox/helpers.js';
-import {
-  CANYON,
-  GLACIER,
-  SUNSET,
-  USERS,
-  rejectsWith,
-  seatsLeft,
-  startContract,
-  type Contract,
-} from './harness.js';
+import { CANYON, GLACIER, SUNSET, USERS, rejectsWith, seatsLeft, useContract } from './harness.js';
 
-let c: Contract;
-let staff: ResmarkClient;
-let agent: ResmarkClient;
-before(async () => {
-  c = await startContract();
-  staff = c.clients.canyon.client;
-  agent = c.clients.agent.client;
-});
-after(() => c.close());
-beforeEach(() => c.reset());
+const c = await useContract();
+const staff = c.clients.canyon.client;
+const agent = c.clients.agent.client;
 
 describe('a booking as operator staff', () => {
   it('goes from products to a cancelled participant whose seat is free again', async () => {

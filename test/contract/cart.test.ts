@@ -1,27 +1,12 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEAT_LOCK_MS, ResmarkError, type ResmarkClient } from '../../shared/index.js';
+import { SEAT_LOCK_MS, ResmarkError } from '../../shared/index.js';
 import { CANYON_CUSTOMER, KAYAK_0900, PICKUP, SUNSET_1730, T0 } from '../sandbox/helpers.js';
-import {
-  BIKES_0900,
-  HARBOR,
-  rejectsWith,
-  readyCart,
-  seatsLeft,
-  startContract,
-  type Contract,
-} from './harness.js';
+import { BIKES_0900, HARBOR, rejectsWith, readyCart, seatsLeft, useContract } from './harness.js';
 
-let c: Contract;
-let staff: ResmarkClient;
-let agent: ResmarkClient;
-before(async () => {
-  c = await startContract();
-  staff = c.clients.canyon.client;
-  agent = c.clients.agent.client;
-});
-after(() => c.close());
-beforeEach(() => c.reset());
+const c = await useContract();
+const staff = c.clients.canyon.client;
+const agent = c.clients.agent.client;
 
 const THREE = { itemId: KAYAK_0900, participants: { Adult: 2, Child: 1 }, ...PICKUP };
 

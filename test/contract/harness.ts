@@ -4,6 +4,7 @@
  * recorded), and the sandbox's test-only control routes.
  */
 import assert from 'node:assert/strict';
+import { after, beforeEach } from 'node:test';
 import {
   ResmarkError,
   createResmarkClient,
@@ -60,8 +61,20 @@ export interface Fault {
   dropResponse?: boolean;
 }
 
-/** Starts a sandbox for one test file; `close` it in `after`. */
-export async function startContract() {
+/**
+ * This test file's sandbox: call it once at the top of the file, with `await`. It is closed after
+ * the file's last test and, unless `reset` is false (files that only read), reset to the seed
+ * before each test.
+ */
+export async function useContract({ reset = true }: { reset?: boolean } = {}) {
+  const contract = await startContract();
+  after(() => contract.close());
+  if (reset) beforeEach(() => contract.reset());
+  return contract;
+}
+
+/** Starts a sandbox on a free port with its clock at `T0`; the caller closes it. */
+async function startContract() {
   const sandbox: RunningSandbox = await startSandbox({ port: 0, now: T0 });
   const base = new URL(sandbox.apiUrl).pathname;
 

@@ -1,4 +1,4 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Order, ResmarkClient } from '../../shared/index.js';
 import { CANYON_CUSTOMER, KAYAK_0900, PICKUP, SUNSET_1730 } from '../sandbox/helpers.js';
@@ -10,20 +10,12 @@ import {
   readyCart,
   rejectsWith,
   seatsLeft,
-  startContract,
-  type Contract,
+  useContract,
 } from './harness.js';
 
-let c: Contract;
-let staff: ResmarkClient;
-let agent: ResmarkClient;
-before(async () => {
-  c = await startContract();
-  staff = c.clients.canyon.client;
-  agent = c.clients.agent.client;
-});
-after(() => c.close());
-beforeEach(() => c.reset());
+const c = await useContract();
+const staff = c.clients.canyon.client;
+const agent = c.clients.agent.client;
 
 const DAY_MS = 86_400_000;
 const THREE = { itemId: KAYAK_0900, participants: { Adult: 2, Child: 1 }, ...PICKUP };

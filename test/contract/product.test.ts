@@ -1,19 +1,12 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Product, ResmarkClient } from '../../shared/index.js';
+import type { Product } from '../../shared/index.js';
 import { PICKUP } from '../sandbox/helpers.js';
-import { CANYON, HARBOR, rejectsWith, startContract, type Contract } from './harness.js';
+import { CANYON, HARBOR, rejectsWith, useContract } from './harness.js';
 
-let c: Contract;
-let staff: ResmarkClient;
-let agent: ResmarkClient;
-before(async () => {
-  c = await startContract();
-  staff = c.clients.canyon.client;
-  agent = c.clients.agent.client;
-});
-after(() => c.close());
-beforeEach(() => c.reset());
+const c = await useContract();
+const staff = c.clients.canyon.client;
+const agent = c.clients.agent.client;
 
 const numbers = (products: readonly Product[]) => products.map((p) => p.productNumber);
 const KAYAK_ID = '5f1b00000000000000000101';

@@ -1,21 +1,9 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SUNSET_1730 } from '../sandbox/helpers.js';
-import {
-  readyCart,
-  rejectsWith,
-  seatsLeft,
-  startContract,
-  type Contract,
-  type Recorded,
-} from './harness.js';
+import { readyCart, rejectsWith, seatsLeft, useContract, type Recorded } from './harness.js';
 
-let c: Contract;
-before(async () => {
-  c = await startContract();
-});
-after(() => c.close());
-beforeEach(() => c.reset());
+const c = await useContract();
 
 const PADDLE_TWO = { itemId: SUNSET_1730, participants: { All: 2 } };
 

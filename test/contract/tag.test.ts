@@ -1,12 +1,8 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startContract, type Contract } from './harness.js';
+import { useContract } from './harness.js';
 
-let c: Contract;
-before(async () => {
-  c = await startContract();
-});
-after(() => c.close());
+const c = await useContract({ reset: false });
 
 describe('tags', () => {
   it('lists every category with its tags', async () => {
