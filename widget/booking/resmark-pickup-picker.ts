@@ -88,73 +88,46 @@ export class ResmarkPickupPicker extends LitElement {
       detail: pickupDetailId,
       location: other ? OTHER : locationId,
     };
-    const choose = html`<option value="">${msg('Choose…')}</option>`;
     return html`<fieldset>
       <legend>${msg('Pickup')}</legend>
-      ${this.#field(
+      ${this.#select(
         'zone',
         msg('Pickup area'),
         zoneError,
-        html`<select
-          id="zone"
-          aria-invalid=${!!zoneError}
-          aria-describedby=${zoneError ? 'zone-error' : nothing}
-          @change=${this.#zone}
-        >
-          ${choose} ${this.zones.map((z) => html`<option value=${z.id}>${z.name}</option>`)}
-        </select>`,
+        this.#zone,
+        this.zones.map((z) => html`<option value=${z.id}>${z.name}</option>`),
       )}
       ${
         zone
-          ? html`${this.#field(
+          ? html`${this.#select(
               'detail',
               msg('Pickup time'),
               detailError,
-              html`<select
-                id="detail"
-                aria-invalid=${!!detailError}
-                aria-describedby=${detailError ? 'detail-error' : nothing}
-                @change=${(e: Event) => this.#set({ pickupDetailId: value(e) || undefined })}
-              >
-                ${choose}
-                ${zone.pickupDetails.map(
-                  (d) =>
-                    html`<option value=${d.id}>
-                      ${[
-                        d.name,
-                        d.time,
-                        d.price ? `+${formatMoney(d.price, this.currency, this.locale)}` : '',
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </option>`,
-                )}
-              </select>`,
+              (e: Event) => this.#set({ pickupDetailId: value(e) || undefined }),
+              zone.pickupDetails.map(
+                (d) =>
+                  html`<option value=${d.id}>
+                    ${[
+                      d.name,
+                      d.time,
+                      d.price ? `+${formatMoney(d.price, this.currency, this.locale)}` : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </option>`,
+              ),
             )}
-            ${this.#field(
-              'location',
-              msg('Pickup place'),
-              placeError,
-              html`<select
-                id="location"
-                aria-invalid=${!!placeError}
-                aria-describedby=${placeError ? 'location-error' : nothing}
-                @change=${this.#location}
-              >
-                ${choose}
-                ${zone.locations.map(
-                  (l) =>
-                    html`<option value=${l.id}>
-                      ${l.address ? `${l.name} (${l.address})` : l.name}
-                    </option>`,
-                )}
-                ${
-                  zone.allowOther
-                    ? html`<option value=${OTHER}>${msg('Somewhere else')}</option>`
-                    : nothing
-                }
-              </select>`,
-            )}
+            ${this.#select('location', msg('Pickup place'), placeError, this.#location, [
+              zone.locations.map(
+                (l) =>
+                  html`<option value=${l.id}>
+                    ${l.address ? `${l.name} (${l.address})` : l.name}
+                  </option>`,
+              ),
+              zone.allowOther
+                ? html`<option value=${OTHER}>${msg('Somewhere else')}</option>`
+                : nothing,
+            ])}
             ${
               other
                 ? this.#field(
@@ -184,6 +157,30 @@ export class ResmarkPickupPicker extends LitElement {
       <label for=${id}>${label}</label>${control}
       ${error ? html`<p id="${id}-error" class="error" role="alert">${error}</p>` : nothing}
     </div>`;
+  }
+
+  // A field whose control is a select that starts at "Choose…" (its choice is set in `updated`).
+  #select(
+    id: string,
+    label: string,
+    error: string | undefined,
+    change: (event: Event) => void,
+    options: unknown,
+  ) {
+    return this.#field(
+      id,
+      label,
+      error,
+      html`<select
+        id=${id}
+        aria-invalid=${!!error}
+        aria-describedby=${error ? `${id}-error` : nothing}
+        @change=${change}
+      >
+        <option value="">${msg('Choose…')}</option>
+        ${options}
+      </select>`,
+    );
   }
 
   override updated() {
