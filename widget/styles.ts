@@ -88,10 +88,14 @@ export const base = css`
     border: 0;
     margin: 0;
     padding: 0;
+    display: grid;
+    gap: 0.75rem;
   }
   legend {
     font-weight: 600;
     padding: 0;
+    /* A legend is not one of its fieldset's grid items: the gap does not reach it. */
+    margin-bottom: 0.5rem;
   }
   .error {
     color: var(--_danger);

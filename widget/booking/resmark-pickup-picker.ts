@@ -28,13 +28,6 @@ export class ResmarkPickupPicker extends LitElement {
   static override styles = [
     base,
     css`
-      fieldset {
-        display: grid;
-        gap: 0.75rem;
-      }
-      legend {
-        margin-bottom: 0.5rem;
-      }
       label {
         display: block;
         margin-bottom: 0.25rem;

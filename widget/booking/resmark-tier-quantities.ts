@@ -29,13 +29,6 @@ export class ResmarkTierQuantities extends LitElement {
   static override styles = [
     base,
     css`
-      fieldset {
-        display: grid;
-        gap: 0.75rem;
-      }
-      legend {
-        margin-bottom: 0.5rem;
-      }
       .row {
         display: flex;
         flex-wrap: wrap;
