@@ -270,8 +270,8 @@ async function inline() {
   return el;
 }
 
-/** Products → Sunset Paddle → 2 seats added: the cart step. */
-async function toCart(el: ResmarkCheckout, api: ReturnType<typeof fakeProxy>, select = true) {
+/** Products → Sunset Paddle → 2 seats asked for (the booker's `resmark-item-request`). */
+async function requestSeats(el: ResmarkCheckout, api: ReturnType<typeof fakeProxy>, select = true) {
   if (select) from(el, 'resmark-product-list', 'resmark-product-select', { product: paddle });
   await el.updateComplete;
   // The booker loads the product's inventory on its own (the second of the six requests).
@@ -281,6 +281,11 @@ async function toCart(el: ResmarkCheckout, api: ReturnType<typeof fakeProxy>, se
     slot,
     item: { itemId: slot.activityId, participants: { All: 2 } },
   });
+}
+
+/** Products → Sunset Paddle → 2 seats added: the cart step. */
+async function toCart(el: ResmarkCheckout, api: ReturnType<typeof fakeProxy>, select = true) {
+  await requestSeats(el, api, select);
   await waitUntil(() => heading(el) === 'Your cart', 'the cart step');
 }
 
@@ -575,13 +580,7 @@ describe('<resmark-checkout>', () => {
       });
       const el = await inline();
       const errors = collect(el, 'resmark-error');
-      from(el, 'resmark-product-list', 'resmark-product-select', { product: paddle });
-      await el.updateComplete;
-      from(el, 'resmark-product-booker', 'resmark-item-request', {
-        product: paddle,
-        slot,
-        item: { itemId: slot.activityId, participants: { All: 2 } },
-      });
+      await requestSeats(el, api);
       await waitUntil(() => errors.length > 0);
       expect(errors[0]).to.deep.equal({
         kind: 'api',
@@ -604,13 +603,7 @@ describe('<resmark-checkout>', () => {
         }),
       });
       const el = await inline();
-      from(el, 'resmark-product-list', 'resmark-product-select', { product: paddle });
-      await el.updateComplete;
-      from(el, 'resmark-product-booker', 'resmark-item-request', {
-        product: paddle,
-        slot,
-        item: { itemId: slot.activityId, participants: { All: 2 } },
-      });
+      await requestSeats(el, api);
       await waitUntil(() => text($(el, '[role=alert]')) !== '', 'the refusal is shown');
       expect(text($(el, '[role=alert]'))).to.equal('Choose a pickup for this tour.');
       expect(heading(el)).to.equal('Sunset Paddle');
