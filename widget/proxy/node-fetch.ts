@@ -32,6 +32,84 @@ const DECODERS: Record<string, (body: Buffer) => Promise<Buffer>> = {
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/**
+ * A Response whose body is already in memory. The shared client reads every answer whole (ofetch's
+ * `text()`), and a Response built on the bytes would wrap them in a web stream only to read them
+ * back through it: this one answers `text`, `json`, `arrayBuffer` and `bytes` from the bytes, and
+ * makes the stream only when `body` itself is asked for. Used once, like any Response.
+ */
+class BufferedResponse extends Response {
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
+  #read = false;
+
+  constructor(bytes: Uint8Array<ArrayBuffer>, init: ResponseInit) {
+    super(null, init);
+    this.#bytes = bytes;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    return (this.#stream ??= new ReadableStream({
+      start: (controller) => {
+        controller.enqueue(copy(this.#bytes));
+        controller.close();
+      },
+    }));
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#read || this.#stream?.locked === true;
+  }
+
+  /** The bytes, once: a second read (or one after the stream was taken) fails as fetch's does. */
+  #take(): Promise<Uint8Array<ArrayBuffer>> {
+    if (this.bodyUsed)
+      return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+    this.#read = true;
+    return Promise.resolve(this.#bytes);
+  }
+
+  override text(): Promise<string> {
+    return this.#take().then((bytes) => utf8.decode(bytes));
+  }
+
+  override json(): Promise<unknown> {
+    return this.text().then((text) => JSON.parse(text) as unknown);
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#take().then((bytes) => copy(bytes).buffer);
+  }
+
+  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#take().then(copy);
+  }
+
+  override blob(): Promise<Blob> {
+    const type = this.headers.get('content-type') ?? '';
+    return this.#take().then((bytes) => new Blob([bytes], { type }));
+  }
+
+  override formData(): Promise<FormData> {
+    return this.#take().then((bytes) => new Response(bytes, this.#init()).formData());
+  }
+
+  override clone(): Response {
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+    return new BufferedResponse(this.#bytes, this.#init());
+  }
+
+  #init(): ResponseInit {
+    return { status: this.status, statusText: this.statusText, headers: this.headers };
+  }
+}
+
+// A copy of its own: a small Buffer is a view into Node's shared pool (and Buffer#slice is a view).
+const copy = (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(bytes);
+
+// Like fetch's own decoding: a bad byte becomes U+FFFD, a BOM is dropped.
+const utf8 = new TextDecoder();
+
 /** A fetch over `node:http(s)`; its agents keep connections open between requests. */
 export function nodeFetch(options: NodeFetchOptions = {}): typeof globalThis.fetch {
   const fallback = options.fallback ?? globalThis.fetch;
@@ -90,14 +168,12 @@ export function nodeFetch(options: NodeFetchOptions = {}): typeof globalThis.fet
             const rawHeaders = response.rawHeaders;
             for (let i = 0; i + 1 < rawHeaders.length; i += 2)
               pairs.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
+            const init = { status, statusText: response.statusMessage ?? '', headers: pairs };
             resolve(
-              new Response(
-                NULL_BODY.has(status) || method === 'HEAD' || bytes.length === 0
-                  ? null
-                  : // Socket and zlib buffers sit on plain ArrayBuffers, never shared ones.
-                    (bytes as Uint8Array<ArrayBuffer>),
-                { status, statusText: response.statusMessage ?? '', headers: pairs },
-              ),
+              NULL_BODY.has(status) || method === 'HEAD' || bytes.length === 0
+                ? new Response(null, init)
+                : // Socket and zlib buffers sit on plain ArrayBuffers, never shared ones.
+                  new BufferedResponse(bytes as Uint8Array<ArrayBuffer>, init),
             );
           }, fail);
         });

@@ -129,6 +129,34 @@ describe('nodeFetch', () => {
     assert.equal(empty.body, null);
   });
 
+  it('reads a body once, as text, bytes, a stream or a clone, like a fetch Response', async () => {
+    const json = '{"name":"Café ☕"}';
+    s.answer((_, __, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(json);
+    });
+    const url = `${s.url}/x`;
+    const once = await fetch(url);
+    assert.equal(once.bodyUsed, false);
+    const twin = once.clone();
+    assert.equal(await once.text(), json);
+    assert.equal(once.bodyUsed, true);
+    await assert.rejects(once.text(), TypeError);
+    assert.throws(() => once.clone(), TypeError);
+    assert.deepEqual(await twin.json(), { name: 'Café ☕' });
+
+    // Each read gets bytes of its own, never a view of a buffer shared with other answers.
+    const bytes = await (await fetch(url)).arrayBuffer();
+    assert.equal(bytes.byteLength, Buffer.byteLength(json));
+    assert.equal(Buffer.from(bytes).toString(), json);
+    assert.equal((await (await fetch(url)).blob()).type, 'application/json');
+
+    const streamed = await fetch(url);
+    assert.equal(await new Response(streamed.body).text(), json);
+    assert.equal(streamed.bodyUsed, true);
+    await assert.rejects(streamed.text(), TypeError);
+  });
+
   it('keeps one connection open for requests one after another', async () => {
     s.answer((_, __, response) => response.end('ok'));
     const before = s.connections();
