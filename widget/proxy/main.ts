@@ -5,9 +5,18 @@
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import type { Logger } from './access-log.js';
 import { ProxyConfigError, readProxyConfig, type ProxyConfig } from './config.js';
 import { nodeFetch } from './node-fetch.js';
 import { createProxy, type ProxyOptions } from './proxy.js';
+
+/**
+ * The access log on Node: the same JSON line as `jsonLogger`, written to stdout directly.
+ * `console.log` formats its arguments and goes through the inspector's console hook first, which
+ * made it a third of the log's cost per request.
+ */
+export const stdoutLogger: Logger = (line) =>
+  void process.stdout.write(`${JSON.stringify(line)}\n`);
 
 /** A running proxy. */
 export interface RunningProxy {
@@ -25,6 +34,7 @@ export async function startProxy(
   const proxy = createProxy(config, {
     // Cheaper than the global fetch per forwarded request (node-fetch.ts); a test may pass its own.
     fetch: nodeFetch(),
+    logger: stdoutLogger,
     clientAddress: (_request, env) => (env as HttpBindings).incoming.socket.remoteAddress,
     ...proxyOptions,
   });
