@@ -1,6 +1,7 @@
 /**
  * The widget's one client: `shared/`'s endpoints pointed at the operator's proxy, sending and
- * keeping the cart token the proxy binds each cart (and its order) to this browser with.
+ * keeping the cart token the proxy binds each cart (and its order) to this browser with, and
+ * hearing the proxy's order policy.
  */
 import { headerSession } from '../shared/auth.js';
 import { cartEndpoints } from '../shared/cart.js';
@@ -8,12 +9,12 @@ import type { ResmarkClient } from '../shared/client.js';
 import { CLIENT_DEFAULTS, createCall, defaultSleep } from '../shared/http.js';
 import { orderEndpoints } from '../shared/order.js';
 import { productEndpoints } from '../shared/product.js';
-
-/**
- * The header that carries the cart token both ways. Same name as `widget/proxy/cart-token.ts`'s
- * `CART_TOKEN_HEADER`; not imported from there so no proxy code reaches the browser build.
- */
-export const CART_TOKEN_HEADER = 'X-Resmark-Cart-Token';
+import {
+  CART_TOKEN_HEADER,
+  ORDER_POLICIES,
+  ORDER_POLICY_HEADER,
+  type OrderPolicy,
+} from './proxy-protocol.js';
 
 /** The resources a shopper's browser uses through the proxy. */
 export type ProxyResources = Pick<ResmarkClient, 'product' | 'cart' | 'order'>;
@@ -25,15 +26,28 @@ export interface ProxyClient {
   token(): string | undefined;
 }
 
-/**
- * Builds the client for `proxy` (its base URL). `token` is a token kept from before (session
- * storage, a resume link); `onToken` hears each new one so it can be kept again.
- */
+/** What {@link createProxyClient} tells its host. */
+export interface ProxyClientOptions {
+  /** A token kept from before (session storage, a resume link). */
+  token?: string | undefined;
+  /** Hears each new token, so it can be kept again. */
+  onToken?: (token: string) => void;
+  /**
+   * Hears the proxy's order policy when it first says it or changes it. A proxy that does not say
+   * (an operator's own) is never heard: the widget then learns at "Place order".
+   */
+  onPolicy?: (policy: OrderPolicy) => void;
+}
+
+const isPolicy = (value: string | null): value is OrderPolicy =>
+  (ORDER_POLICIES as readonly (string | null)[]).includes(value);
+
+/** Builds the client for `proxy` (its base URL). */
 export function createProxyClient(
   proxy: string,
-  token?: string,
-  onToken?: (token: string) => void,
+  { token, onToken, onPolicy }: ProxyClientOptions = {},
 ): ProxyClient {
+  let policy: OrderPolicy | undefined;
   // Only the resources the proxy forwards: `createResmarkClient` would also bring the API-key
   // session and the tag and agency endpoints (~0.5 KiB gzip of the widget) that no shopper needs.
   const call = createCall({
@@ -51,6 +65,8 @@ export function createProxyClient(
     onResponse({ response }) {
       const next = response.headers.get(CART_TOKEN_HEADER);
       if (next && next !== token) onToken?.((token = next));
+      const said = response.headers.get(ORDER_POLICY_HEADER);
+      if (isPolicy(said) && said !== policy) onPolicy?.((policy = said));
     },
   });
   return {

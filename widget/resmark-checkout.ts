@@ -3,7 +3,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Cart } from '../shared/cart.js';
 import { ResmarkError } from '../shared/errors.js';
 import type { Order } from '../shared/order.js';
-import type { Product, ProductQuery } from '../shared/product.js';
+import type { RequestOptions } from '../shared/http.js';
+import type { PickupZone, Product, ProductQuery } from '../shared/product.js';
 import { CartSession } from '../shared/session.js';
 import {
   itemsOf,
@@ -22,7 +23,9 @@ import './checkout/resmark-order-review.js';
 import './checkout/resmark-promo-code.js';
 import { fire, type ResmarkEvent } from './events.js';
 import { useLocale } from './localize.js';
-import { createProxyClient, type ProxyClient } from './proxy-client.js';
+import type { PickupsByProduct } from './checkout/lines.js';
+import { createProxyClient, type ProxyClient, type ProxyResources } from './proxy-client.js';
+import type { OrderPolicy } from './proxy-protocol.js';
 import { clearCart, readCart, takeResumeLink, writeCart, type SavedCart } from './storage.js';
 import { base } from './styles.js';
 
@@ -75,6 +78,7 @@ const split = (list: string | undefined) =>
  * @csspart panel - The flow's box.
  * @csspart step-heading - Each step's heading (it takes focus when the step changes).
  * @csspart back-button - The "Back" button.
+ * @csspart closed-notice - "Online booking is closed right now…", when the proxy takes no orders.
  * @cssprop --resmark-color-accent - Primary buttons, focus ring, links. Default #0b5f86.
  * @cssprop --resmark-color-on-accent - Text on the accent colour. Default #ffffff.
  * @cssprop --resmark-color-text - Body text. Default #1b2631.
@@ -110,6 +114,8 @@ export class ResmarkCheckout extends LitElement {
     _fields: { state: true },
     _promo: { state: true },
     _started: { state: true },
+    _policy: { state: true },
+    _pickups: { state: true },
   };
 
   static override styles = [
@@ -131,6 +137,11 @@ export class ResmarkCheckout extends LitElement {
       }
       .close {
         margin-inline-start: auto;
+      }
+      .notice {
+        padding: var(--_space);
+        background: var(--_subtle);
+        border-radius: var(--_radius);
       }
       h2 {
         font-size: 1.35em;
@@ -173,8 +184,15 @@ export class ResmarkCheckout extends LitElement {
   declare private _fields: Record<string, string> | undefined;
   declare private _promo: PromoState;
   declare private _started: boolean;
+  /** What the proxy said of orders; unknown until its first answer (or from a proxy that does not say). */
+  declare private _policy: OrderPolicy | undefined;
+  /** Pickup zones loaded so far, by product number: they name the pickups in the cart and order. */
+  declare private _pickups: PickupsByProduct;
 
   #api: ProxyClient | undefined;
+  /** The client the booker gets: the proxy's, remembering every product's pickup zones. */
+  #bookerClient: Pick<ProxyResources, 'product'> | undefined;
+  #pickupsAsked = new Set<number>();
   #session: CartSession | undefined;
   #booting: Promise<void> | undefined;
   #resume: SavedCart | undefined;
@@ -192,6 +210,7 @@ export class ResmarkCheckout extends LitElement {
     this._busy = '';
     this._promo = { status: 'idle' };
     this._started = false;
+    this._pickups = new Map();
   }
 
   override connectedCallback(): void {
@@ -319,17 +338,25 @@ export class ResmarkCheckout extends LitElement {
     const currency = this.#currency();
     switch (this._step) {
       case 'products':
-        return html`<resmark-product-list
-          .products=${this._list}
-          .loading=${this._loading}
-          .error=${this._listError}
-          .locale=${locale}
-          .currency=${currency}
-          @resmark-product-select=${this.#select}
-        ></resmark-product-list>`;
+        return html`${
+            this._policy === 'closed'
+              ? html`<p part="closed-notice" class="notice">
+                  ${msg('Online booking is closed right now. Please contact us to book.')}
+                </p>`
+              : nothing
+          }
+          <resmark-product-list
+            .products=${this._list}
+            .browseOnly=${this._policy === 'closed'}
+            .loading=${this._loading}
+            .error=${this._listError}
+            .locale=${locale}
+            .currency=${currency}
+            @resmark-product-select=${this.#select}
+          ></resmark-product-list>`;
       case 'product':
         return html`<resmark-product-booker
-          .client=${this.#api?.client}
+          .client=${this.#bookerClient}
           .product=${this._product}
           .locale=${locale}
           .currency=${currency}
@@ -339,6 +366,8 @@ export class ResmarkCheckout extends LitElement {
       case 'done':
         return html`<resmark-confirmation
           .order=${session?.order}
+          .pickups=${this._pickups}
+          .payment=${this.#payment()}
           .locale=${locale}
           .currency=${currency}
           @resmark-booking-restart=${() => this.reset()}
@@ -360,6 +389,7 @@ export class ResmarkCheckout extends LitElement {
         return html`${timer}
           <resmark-cart-summary
             .cart=${cart}
+            .pickups=${this._pickups}
             .editable=${true}
             .locale=${locale}
             .currency=${currency}
@@ -395,6 +425,8 @@ export class ResmarkCheckout extends LitElement {
         return html`${timer}
           <resmark-order-review
             .cart=${cart}
+            .pickups=${this._pickups}
+            .payment=${this.#payment()}
             .customer=${cart.customer}
             .placing=${this._busy === 'order'}
             .error=${this._error}
@@ -403,6 +435,11 @@ export class ResmarkCheckout extends LitElement {
             @resmark-order-place=${this.#place}
           ></resmark-order-review>`;
     }
+  }
+
+  /** How the shopper pays, as the review and the confirmation say it. */
+  #payment() {
+    return this._policy === 'pay-on-arrival' ? ('on-arrival' as const) : undefined;
   }
 
   // Config is read here, once: the proxy and any saved or handed-over cart.
@@ -419,7 +456,17 @@ export class ResmarkCheckout extends LitElement {
       return;
     }
     const saved = this.#resume ?? readCart(this.#storageKey());
-    this.#api = createProxyClient(proxy, saved?.token, () => this.#save());
+    const api = (this.#api = createProxyClient(proxy, {
+      token: saved?.token,
+      onToken: () => this.#save(),
+      onPolicy: (policy) => (this._policy = policy),
+    }));
+    this.#bookerClient = {
+      product: {
+        ...api.client.product,
+        pickups: (product, options) => this.#pickupsOf(product, options),
+      },
+    };
     void this.#loadProducts();
     const options = { api: this.#api.client };
     let session: CartSession | undefined;
@@ -438,6 +485,7 @@ export class ResmarkCheckout extends LitElement {
     this.#lastCart = session.cart;
     session.on('change', ({ cart }) => {
       this.#save();
+      if (cart) this.#namePickups(cart.items);
       if (cart !== this.#lastCart || session.state === 'expired')
         fire(this, 'resmark-cart-change', { cart: (this.#lastCart = cart) });
       this.requestUpdate();
@@ -445,6 +493,7 @@ export class ResmarkCheckout extends LitElement {
     session.on('order', ({ order }) => this.#complete(order));
     // A restored cart is news to the page too (a cart badge, say).
     if (session.cart) fire(this, 'resmark-cart-change', { cart: session.cart });
+    this.#namePickups(session.cart?.items ?? session.order?.items ?? []);
     if (session.order) {
       // The order was on its way when the page went away: the page has not heard of it yet.
       if (saved?.snapshot.state === 'ordering') this.#complete(session.order);
@@ -454,6 +503,27 @@ export class ResmarkCheckout extends LitElement {
       this._error = msg('Your earlier cart is no longer available.');
     } else if (session.cart?.items.length) this.#go('cart', false);
     if (!keep) this.#save();
+  }
+
+  /** A product's pickup zones from the proxy, remembered so every step can name a pickup. */
+  async #pickupsOf(product: string | number, options?: RequestOptions): Promise<PickupZone[]> {
+    const zones = await this.#api!.client.product.pickups(product, options);
+    const number = Number(product);
+    if (Number.isInteger(number)) {
+      this.#pickupsAsked.add(number);
+      this._pickups = new Map(this._pickups).set(number, zones);
+    }
+    return zones;
+  }
+
+  // A cart or order restored from a reload or a resume link names its pickups by ids only: load
+  // the zones of its products the booker has not (once each; a failure leaves "Pickup included").
+  #namePickups(items: readonly { productNumber: number; pickupDetailId?: string | null }[]) {
+    for (const { productNumber, pickupDetailId } of items)
+      if (pickupDetailId && !this.#pickupsAsked.has(productNumber)) {
+        this.#pickupsAsked.add(productNumber);
+        this.#pickupsOf(productNumber).catch(() => this.#pickupsAsked.delete(productNumber));
+      }
   }
 
   #listKey() {

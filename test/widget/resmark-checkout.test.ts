@@ -13,10 +13,20 @@ import type { Order } from '../../shared/order.js';
 import type { ResmarkEvent, ResmarkEventName } from '../../widget/events.js';
 import { getLocale } from '../../widget/localize.js';
 import { CART_TOKEN_HEADER as PROXY_TOKEN_HEADER } from '../../widget/proxy/cart-token.js';
-import { CART_TOKEN_HEADER } from '../../widget/proxy-client.js';
+import {
+  CART_TOKEN_HEADER,
+  ORDER_POLICY_HEADER,
+  type OrderPolicy,
+} from '../../widget/proxy-protocol.js';
 import '../../widget/resmark-checkout.js';
 import type { ResmarkCheckout } from '../../widget/resmark-checkout.js';
-import { cart as kayakCart, order as kayakOrder, paddleInventory, products } from './fixtures.js';
+import {
+  cart as kayakCart,
+  order as kayakOrder,
+  kayakPickups,
+  paddleInventory,
+  products,
+} from './fixtures.js';
 
 const PROXY = 'https://proxy.test/api';
 const paddle = products[1]!;
@@ -46,9 +56,10 @@ type Override = Answer | 'lost' | undefined;
 /**
  * A fake proxy installed as `window.fetch` for one test: it records every request and answers
  * from the sandbox fixtures with a little cart state, so the element runs its real client.
- * `override` answers first (by `METHOD /path` with ids as `:id`).
+ * `override` answers first (by `METHOD /path` with ids as `:id`); `policy`, when given, is the
+ * order policy every answer states, as the real proxy's do.
  */
-function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}) {
+function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}, policy?: OrderPolicy) {
   const seen: Seen[] = [];
   const original = window.fetch;
   let cart: Cart | undefined;
@@ -195,6 +206,7 @@ function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}) {
     if (own === 'lost') throw new TypeError('Failed to fetch');
     if (answer instanceof Error) throw answer;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (policy) headers[ORDER_POLICY_HEADER] = policy;
     // The proxy hands out a token on POST /cart and a new one on POST /order.
     if (route === 'POST /cart' || route === 'POST /order')
       headers[CART_TOKEN_HEADER] = `tok-${seen.length}`;
@@ -315,6 +327,107 @@ describe('<resmark-checkout>', () => {
 
   it('sends the cart token in the header the proxy reads', () => {
     expect(CART_TOKEN_HEADER).to.equal(PROXY_TOKEN_HEADER);
+  });
+
+  describe('when the proxy takes orders to be paid on arrival', () => {
+    it('says so beside the total before the order and at the confirmation', async () => {
+      api.restore();
+      api = fakeProxy({}, 'pay-on-arrival');
+      const el = await inline();
+      await toReview(el, api);
+      const review = $(el, 'resmark-order-review')!;
+      await waitUntil(() => review.shadowRoot!.querySelector('[part=payment-note]'));
+      expect(text(review.shadowRoot!.querySelector('[part=payment-note]'))).to.equal(
+        'You pay when you arrive: nothing is charged now.',
+      );
+      await expect(el).to.be.accessible();
+
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      await waitUntil(() => $(el, 'resmark-confirmation'), 'the confirmation');
+      const confirmation = $(el, 'resmark-confirmation')!;
+      await (confirmation as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      // The API records the order as paid by an external source; the shopper has paid nothing.
+      const totals = text(confirmation.shadowRoot!.querySelector('[part=totals]'));
+      expect(totals).to.equal('Total to pay on arrival $98.00');
+      expect(text(confirmation.shadowRoot!.querySelector('[part=payment-note]'))).to.equal(
+        'Nothing has been charged: you pay when you arrive.',
+      );
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when the proxy takes no orders', () => {
+    it('shows the products to browse, says booking is closed, and holds no seats', async () => {
+      api.restore();
+      api = fakeProxy({}, 'closed');
+      const el = await inline();
+      expect(text($(el, '[part=closed-notice]'))).to.equal(
+        'Online booking is closed right now. Please contact us to book.',
+      );
+      const list = $(el, 'resmark-product-list')!;
+      expect(list.shadowRoot!.querySelectorAll('[part=product]')).to.have.length(2);
+      expect(list.shadowRoot!.querySelector('[part=book]'), 'no Book button').to.equal(null);
+      expect(api.calls()).to.deep.equal(['GET /product']);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('with a pickup in the cart', () => {
+    const [zone] = kayakPickups;
+    const withPickup = (cart: Cart): Cart => ({
+      ...cart,
+      items: cart.items.map((item) => ({
+        ...item,
+        pickupDetailId: zone!.pickupDetails[0]!.id,
+        locationId: zone!.locations[0]!.id,
+      })),
+    });
+    const named = 'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby';
+    const pickupShown = (el: ResmarkCheckout) =>
+      text($(el, 'resmark-cart-summary')?.shadowRoot?.querySelector('[part=pickup]'));
+
+    it('names it with the zones the booker loaded, asking for them once', async () => {
+      api.restore();
+      api = fakeProxy({
+        'GET /product/:id/pickup': () => ({ data: kayakPickups }),
+        'POST /cart/:id/item': () => ({ data: (api.cart = withPickup(api.paddleCart(2))) }),
+      });
+      const el = await inline();
+      await toCart(el, api);
+      await waitUntil(() => pickupShown(el) === named, 'the pickup named in the cart');
+      expect(api.calls().filter((call) => call.endsWith('/pickup'))).to.have.length(1);
+    });
+
+    it('names it after a reload, loading that product’s zones', async () => {
+      api.restore();
+      api = fakeProxy({ 'GET /product/:id/pickup': () => ({ data: kayakPickups }) });
+      api.cart = withPickup(api.paddleCart(2));
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1' });
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => heading(el) === 'Your cart', 'back at the cart');
+      await waitUntil(() => pickupShown(el) === named, 'the pickup named after the reload');
+      expect(api.calls()).to.include(`GET /product/${paddle.productNumber}/pickup`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says “Pickup included” when the zones cannot be loaded', async () => {
+      api.restore();
+      api = fakeProxy({ 'GET /product/:id/pickup': () => ({ status: 503, errorMessage: 'Busy' }) });
+      api.cart = withPickup(api.paddleCart(2));
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1' });
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => heading(el) === 'Your cart', 'back at the cart');
+      await waitUntil(
+        () => api.calls().filter((call) => call.endsWith('/pickup')).length === 3,
+        'the GET and its two retries',
+      );
+      expect(pickupShown(el)).to.equal('Pickup included');
+      expect(text($(el, '[role=alert]')), 'no error for a name').to.equal('');
+    });
   });
 
   describe('when inline', () => {

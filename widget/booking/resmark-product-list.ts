@@ -8,7 +8,7 @@ import { base } from '../styles.js';
 
 /**
  * The products a shopper can book (step 1): image, name, short description, highlights, a
- * from-price and a "Book" button each.
+ * from-price and a "Book" button each (none with `browse-only`, while online booking is closed).
  * @tag resmark-product-list
  * @summary The bookable products, one card each.
  * @fires resmark-product-select - The shopper pressed a product's "Book"; `detail.product` is it.
@@ -23,6 +23,7 @@ export class ResmarkProductList extends LitElement {
   static override properties = {
     products: { attribute: false },
     loading: { type: Boolean },
+    browseOnly: { type: Boolean, attribute: 'browse-only' },
     error: {},
     locale: {},
     currency: {},
@@ -78,6 +79,8 @@ export class ResmarkProductList extends LitElement {
   declare products: Product[];
   /** The products are being fetched: show skeletons. */
   declare loading: boolean;
+  /** Shows the products without their "Book" buttons: nothing can be booked right now. */
+  declare browseOnly: boolean;
   /** Why the products could not be fetched (the host fires `resmark-error`). */
   declare error: string | undefined;
   /** BCP 47 tag for money; the browser's when unset. */
@@ -94,6 +97,7 @@ export class ResmarkProductList extends LitElement {
     updateWhenLocaleChanges(this);
     this.products = [];
     this.loading = false;
+    this.browseOnly = false;
     this.currency = 'USD';
   }
 
@@ -144,14 +148,18 @@ export class ResmarkProductList extends LitElement {
       <p>${product.shortDescription}</p>
       <div class="highlights">${highlights}</div>
       ${price ? html`<p class="price" part="price">${price}</p>` : nothing}
-      <button
-        class="primary"
-        part="book"
-        @click=${() => fire(this, 'resmark-product-select', { product })}
-      >
-        ${msg('Book')}<span class="visually-hidden"> ${product.name}</span>
-      </button>
+      ${this.browseOnly ? nothing : this.#book(product)}
     </li>`;
+  }
+
+  #book(product: Product) {
+    return html`<button
+      class="primary"
+      part="book"
+      @click=${() => fire(this, 'resmark-product-select', { product })}
+    >
+      ${msg('Book')}<span class="visually-hidden"> ${product.name}</span>
+    </button>`;
   }
 
   // Load as well as error: Lit reuses the <img> for the next product list.

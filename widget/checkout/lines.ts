@@ -5,6 +5,8 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatMoney, formatTime } from '../../shared/format.js';
+import type { CartItem } from '../../shared/cart.js';
+import type { PickupZone } from '../../shared/product.js';
 
 /** The parts of a cart or order item a line shows. */
 export interface Line {
@@ -76,6 +78,33 @@ export function totalsTemplate(
 /** The discount row's label, naming the code when there is one. */
 export const discountLabel = (code: string | null | undefined) =>
   code ? msg(str`Discount (${code})`) : msg('Discount');
+
+/** Pickup zones by product number: what names a booked pickup (the API's items carry its ids only). */
+export type PickupsByProduct = ReadonlyMap<number, readonly PickupZone[]>;
+
+/** The parts of a cart or order item (the same fields in both) that name its pickup. */
+type PickupRef = Pick<
+  CartItem,
+  'productNumber' | 'pickupDetailId' | 'locationId' | 'locationOther'
+>;
+
+/**
+ * "Pickup: Morning pickup · 08:15, Lake Powell Resort lobby", named from the product's zones; a
+ * typed place as typed; "Pickup included" while the zones are unknown; nothing without a pickup.
+ */
+export function pickupTemplate(item: PickupRef, pickups: PickupsByProduct | undefined) {
+  if (!item.pickupDetailId && !item.locationOther) return nothing;
+  let detail: PickupZone['pickupDetails'][number] | undefined;
+  let place = item.locationOther;
+  for (const zone of pickups?.get(item.productNumber) ?? []) {
+    detail ??= zone.pickupDetails.find((d) => d.id === item.pickupDetailId);
+    place ||= zone.locations.find((l) => l.id === item.locationId)?.name;
+  }
+  const named = [detail && [detail.name, detail.time].filter(Boolean).join(' · '), place]
+    .filter(Boolean)
+    .join(', ');
+  return html`<p part="pickup">${named ? msg(str`Pickup: ${named}`) : msg('Pickup included')}</p>`;
+}
 
 /** Styles for {@link lineTemplate} and {@link totalsTemplate}. */
 export const lineStyles = css`

@@ -1,9 +1,17 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
-import type { Cart, CartItem } from '../../shared/cart.js';
+import type { Cart } from '../../shared/cart.js';
 import { fire } from '../events.js';
 import { base } from '../styles.js';
-import { discountLabel, lineStyles, lineTemplate, totalsTemplate, when } from './lines.js';
+import {
+  discountLabel,
+  lineStyles,
+  lineTemplate,
+  pickupTemplate,
+  totalsTemplate,
+  when,
+  type PickupsByProduct,
+} from './lines.js';
 
 /**
  * The cart: each time slot with its people, pickup and total, and the cart's subtotal, discount and
@@ -15,6 +23,7 @@ import { discountLabel, lineStyles, lineTemplate, totalsTemplate, when } from '.
  * @csspart item - One item.
  * @csspart product - An item's product name.
  * @csspart item-total - An item's total.
+ * @csspart pickup - An item's pickup: its time and place.
  * @csspart remove - An item's remove button.
  * @csspart totals - The subtotal, discount and total.
  * @csspart empty - The empty-cart message.
@@ -23,6 +32,7 @@ import { discountLabel, lineStyles, lineTemplate, totalsTemplate, when } from '.
 export class ResmarkCartSummary extends LitElement {
   static override properties = {
     cart: { attribute: false },
+    pickups: { attribute: false },
     editable: { type: Boolean },
     locale: {},
     currency: {},
@@ -40,6 +50,11 @@ export class ResmarkCartSummary extends LitElement {
 
   /** The cart as the API last answered it. */
   declare cart: Cart | undefined;
+  /**
+   * The pickup zones of the cart's products, by product number, to name each pickup's time and
+   * place; without them an item with a pickup says "Pickup included".
+   */
+  declare pickups: PickupsByProduct | undefined;
   /** Show a remove button per item. */
   declare editable: boolean;
   /** BCP 47 tag for money, dates and times; the browser's when unset. */
@@ -68,7 +83,7 @@ export class ResmarkCartSummary extends LitElement {
             time,
             currency,
             locale,
-            html`${this.#pickup(item)}
+            html`${pickupTemplate(item, this.pickups)}
             ${
               this.editable
                 ? html`<button
@@ -119,15 +134,6 @@ export class ResmarkCartSummary extends LitElement {
   #remove(itemId: string, index: number) {
     this.#focusAt = index;
     fire(this, 'resmark-item-remove', { itemId });
-  }
-
-  #pickup(item: CartItem) {
-    // The cart names the pickup by ids only; the zones with their names belong to the booker.
-    return item.locationOther
-      ? html`<p>${msg(str`Pickup: ${item.locationOther}`)}</p>`
-      : item.pickupDetailId
-        ? html`<p>${msg('Pickup included')}</p>`
-        : nothing;
   }
 }
 

@@ -3,11 +3,20 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Order } from '../../shared/order.js';
 import { fire } from '../events.js';
 import { base } from '../styles.js';
-import { discountLabel, lineStyles, lineTemplate, totalsTemplate, when } from './lines.js';
+import {
+  discountLabel,
+  lineStyles,
+  lineTemplate,
+  pickupTemplate,
+  totalsTemplate,
+  when,
+  type PickupsByProduct,
+} from './lines.js';
 
 /**
- * The booking is made (step 10): its confirmation number, what was booked and what was paid, all
- * from the order the API returned. Focus moves to the heading, so a screen reader says it.
+ * The booking is made (step 10): its confirmation number, what was booked (with each pickup's time
+ * and place) and what was paid or is still to pay, all from the order the API returned. Focus
+ * moves to the heading, so a screen reader says it.
  * @tag resmark-confirmation
  * @summary "Booking confirmed", with the confirmation number, items and total.
  * @fires resmark-booking-restart - The shopper chose "Book something else".
@@ -15,12 +24,20 @@ import { discountLabel, lineStyles, lineTemplate, totalsTemplate, when } from '.
  * @csspart number - The confirmation number.
  * @csspart items - The list of booked items.
  * @csspart item - One booked item.
+ * @csspart pickup - An item's pickup: its time and place.
  * @csspart totals - The discount, amount paid and total.
+ * @csspart payment-note - With `payment="on-arrival"`: that the total is paid on arrival.
  * @csspart restart - The "Book something else" button.
  * @cssprop --resmark-color-success - The heading.
  */
 export class ResmarkConfirmation extends LitElement {
-  static override properties = { order: { attribute: false }, locale: {}, currency: {} };
+  static override properties = {
+    order: { attribute: false },
+    pickups: { attribute: false },
+    payment: {},
+    locale: {},
+    currency: {},
+  };
 
   static override styles = [
     base,
@@ -47,6 +64,14 @@ export class ResmarkConfirmation extends LitElement {
 
   /** The order the API returned. */
   declare order: Order | undefined;
+  /** The pickup zones of the order's products, by product number, to name each pickup. */
+  declare pickups: PickupsByProduct | undefined;
+  /**
+   * How the shopper pays, when the host knows: `on-arrival` (the proxy's pay-on-arrival policy)
+   * says the total is still to pay, whatever the API records as paid (orders made through the API
+   * are recorded as paid by an external source).
+   */
+  declare payment: 'on-arrival' | undefined;
   /** BCP 47 tag for money, dates and times; the browser's when unset. */
   declare locale: string | undefined;
   /** ISO 4217 code for an order that names none. */
@@ -66,7 +91,8 @@ export class ResmarkConfirmation extends LitElement {
     const { order, locale } = this;
     if (!order) return nothing;
     const currency = order.currency || this.currency;
-    const owed = order.amountPaid < order.total;
+    const onArrival = this.payment === 'on-arrival';
+    const owed = !onArrival && order.amountPaid < order.total;
     return html`<h2 part="heading" tabindex="-1">${msg('Booking confirmed')}</h2>
       <p>${msg('Confirmation number')} <strong part="number">${order.confirmation}</strong></p>
       <ul part="items">
@@ -76,6 +102,7 @@ export class ResmarkConfirmation extends LitElement {
             when(item.date.startTime, item.date.endTime, locale),
             currency,
             locale,
+            pickupTemplate(item, this.pickups),
           ),
         )}
       </ul>
@@ -83,11 +110,21 @@ export class ResmarkConfirmation extends LitElement {
         [
           [discountLabel(order.promoCode), order.discount ? -order.discount : null],
           [msg('Paid'), owed ? order.amountPaid : null],
-          [owed ? msg('Total') : msg('Total paid'), order.total],
+          [
+            onArrival ? msg('Total to pay on arrival') : owed ? msg('Total') : msg('Total paid'),
+            order.total,
+          ],
         ],
         currency,
         locale,
       )}
+      ${
+        onArrival
+          ? html`<p part="payment-note">
+              ${msg('Nothing has been charged: you pay when you arrive.')}
+            </p>`
+          : nothing
+      }
       <button part="restart" @click=${() => fire(this, 'resmark-booking-restart', {})}>
         ${msg('Book something else')}
       </button>`;

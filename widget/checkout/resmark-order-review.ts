@@ -5,6 +5,7 @@ import type { CustomerInput } from '../../shared/customer.js';
 import { formatMoney } from '../../shared/format.js';
 import { fire } from '../events.js';
 import { base } from '../styles.js';
+import type { PickupsByProduct } from './lines.js';
 import './resmark-cart-summary.js';
 
 /**
@@ -15,6 +16,7 @@ import './resmark-cart-summary.js';
  * @csspart summary - The cart summary.
  * @csspart customer - The customer's name, email and phone.
  * @csspart total - The total to pay.
+ * @csspart payment-note - With `payment="on-arrival"`: that nothing is charged now.
  * @csspart place - The "Place order" button.
  * @csspart error - Why the last attempt failed.
  * @cssprop --resmark-color-accent - The "Place order" button.
@@ -23,6 +25,8 @@ export class ResmarkOrderReview extends LitElement {
   static override properties = {
     cart: { attribute: false },
     customer: { attribute: false },
+    pickups: { attribute: false },
+    payment: {},
     placing: { type: Boolean },
     error: {},
     locale: {},
@@ -35,6 +39,9 @@ export class ResmarkOrderReview extends LitElement {
       :host {
         display: grid;
         gap: var(--_space);
+      }
+      [part='payment-note'] {
+        margin-top: calc(var(--_space) * -0.5);
       }
       [part='total'] {
         display: flex;
@@ -49,6 +56,13 @@ export class ResmarkOrderReview extends LitElement {
   declare cart: Cart | undefined;
   /** Who the order is for (the cart's customer, or what the form sent). */
   declare customer: Partial<CustomerInput> | undefined;
+  /** The pickup zones of the cart's products, by product number, to name each pickup. */
+  declare pickups: PickupsByProduct | undefined;
+  /**
+   * How the shopper pays, when the host knows: `on-arrival` (the proxy's pay-on-arrival policy)
+   * says under the total that nothing is charged now.
+   */
+  declare payment: 'on-arrival' | undefined;
   /**
    * The order is being placed. The element sets it itself when pressed (so a double click is one
    * event); the host sets it back to false when the attempt failed.
@@ -76,6 +90,7 @@ export class ResmarkOrderReview extends LitElement {
     return html`<resmark-cart-summary
         part="summary"
         .cart=${cart}
+        .pickups=${this.pickups}
         .locale=${locale}
         .currency=${this.currency}
       ></resmark-cart-summary>
@@ -88,6 +103,13 @@ export class ResmarkOrderReview extends LitElement {
           ? html`<p part="total">
               <span>${msg('Total')}</span>
               <span>${formatMoney(cart.total, cart.currency || this.currency, locale)}</span>
+            </p>`
+          : nothing
+      }
+      ${
+        this.payment === 'on-arrival'
+          ? html`<p part="payment-note">
+              ${msg('You pay when you arrive: nothing is charged now.')}
             </p>`
           : nothing
       }

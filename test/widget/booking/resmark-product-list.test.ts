@@ -123,6 +123,18 @@ describe('<resmark-product-list>', () => {
     });
   });
 
+  describe('browse-only (online booking closed)', () => {
+    it('shows every product without a Book button, and passes axe', async () => {
+      const el = await fixture<ResmarkProductList>(
+        html`<resmark-product-list browse-only .products=${products}></resmark-product-list>`,
+      );
+      expect(shadow(el).querySelectorAll('[part=product]')).to.have.length(products.length);
+      expect(shadow(el).querySelectorAll('[part=price]')).to.have.length.above(0);
+      expect(shadow(el).querySelector('button')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('with hostile highlights and a non-numeric price', () => {
     it('renders the highlights inert and the price as written', async () => {
       const hostile: Product = {

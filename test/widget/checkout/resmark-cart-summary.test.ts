@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Cart, CartItem } from '../../../shared/cart.js';
 import '../../../widget/checkout/resmark-cart-summary.js';
 import type { ResmarkCartSummary } from '../../../widget/checkout/resmark-cart-summary.js';
-import { cart } from '../fixtures.js';
+import { cart, kayakPickups } from '../fixtures.js';
 import { expectFitsPhone } from './layout.js';
 
 const kayak = cart.items[0]!;
@@ -102,6 +102,24 @@ describe('<resmark-cart-summary>', () => {
       const { participants: _, ...withoutCounts } = kayak;
       const el = await summary({ ...cart, items: [withoutCounts as CartItem] });
       expect(text($(el, '[part=item]'))).to.include('2 × Adult, 1 × Child');
+    });
+
+    it('names the pickup by its time and place once the product’s zones are known', async () => {
+      const el = await fixture<ResmarkCartSummary>(
+        html`<resmark-cart-summary
+          locale="en-US"
+          .cart=${cart}
+          .pickups=${new Map([[94175, kayakPickups]])}
+        ></resmark-cart-summary>`,
+      );
+      expect(text($(el, '[part=pickup]'))).to.equal(
+        'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby',
+      );
+      // Another product's zones say nothing of this item's pickup.
+      el.pickups = new Map([[94176, kayakPickups]]);
+      await el.updateComplete;
+      expect(text($(el, '[part=pickup]'))).to.equal('Pickup included');
+      await expect(el).to.be.accessible();
     });
 
     it('names a free-text pickup location', async () => {

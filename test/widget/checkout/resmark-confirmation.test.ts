@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Order } from '../../../shared/order.js';
 import '../../../widget/checkout/resmark-confirmation.js';
 import type { ResmarkConfirmation } from '../../../widget/checkout/resmark-confirmation.js';
-import { order } from '../fixtures.js';
+import { kayakPickups, order } from '../fixtures.js';
 import { expectFitsPhone } from './layout.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(el: ResmarkConfirmation, selector: string) =>
@@ -65,6 +65,19 @@ describe('<resmark-confirmation>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('names each pickup by its time and place from the product’s zones', async () => {
+      const el = await fixture<ResmarkConfirmation>(
+        html`<resmark-confirmation
+          locale="en-US"
+          .order=${order}
+          .pickups=${new Map([[94175, kayakPickups]])}
+        ></resmark-confirmation>`,
+      );
+      expect(text($(el, '[part=pickup]'))).to.equal(
+        'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby',
+      );
+    });
+
     it('leaves cancelled people out of the counts', async () => {
       const [item] = order.items;
       const el = await confirmation({
@@ -93,6 +106,29 @@ describe('<resmark-confirmation>', () => {
       const restart = oneEvent(el, 'resmark-booking-restart');
       await sendKeys({ press: 'Enter' });
       await restart;
+    });
+  });
+
+  describe('when the shopper pays on arrival', () => {
+    // Orders made through the API are recorded as paid by an external source: the widget must
+    // not tell a shopper who has paid nothing that they paid.
+    it('says the total is to pay on arrival and that nothing was charged', async () => {
+      const el = await fixture<ResmarkConfirmation>(
+        html`<resmark-confirmation
+          locale="en-US"
+          payment="on-arrival"
+          .order=${{ ...order, promoCode: 'SUMMER10', discount: 23.7, total: 213.3, amountPaid: 213.3 }}
+        ></resmark-confirmation>`,
+      );
+      expect(totals(el)).to.deep.equal([
+        ['Discount (SUMMER10)', '-$23.70'],
+        ['Total to pay on arrival', '$213.30'],
+      ]);
+      expect(text($(el, '[part=payment-note]'))).to.equal(
+        'Nothing has been charged: you pay when you arrive.',
+      );
+      expect(el.shadowRoot!.textContent).not.to.match(/paid/i);
+      await expect(el).to.be.accessible();
     });
   });
 

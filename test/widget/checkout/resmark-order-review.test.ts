@@ -44,6 +44,26 @@ describe('<resmark-order-review>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says nothing of payment unless the host knows how the shopper pays', async () => {
+      const el = await review();
+      expect(el.shadowRoot!.querySelector('[part=payment-note]')).to.equal(null);
+    });
+
+    it('says under the total that nothing is charged now, when paid on arrival', async () => {
+      const el = await fixture<ResmarkOrderReview>(
+        html`<resmark-order-review
+          locale="en-US"
+          payment="on-arrival"
+          .cart=${cart}
+          .customer=${cart.customer}
+        ></resmark-order-review>`,
+      );
+      expect(text($(el, '[part=payment-note]'))).to.equal(
+        'You pay when you arrive: nothing is charged now.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
     it('places the order on click', async () => {
       const el = await review();
       setTimeout(() => place(el).click());
