@@ -129,7 +129,9 @@ export function nodeFetch(options: NodeFetchOptions = {}): typeof globalThis.fet
       return fallback(input, init);
     const method = (init.method ?? 'GET').toUpperCase();
     const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+    // ofetch hands over a Headers already: no copy of it to read it.
+    const given = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    given.forEach((value, name) => (headers[name] = value));
     headers['accept-encoding'] ??= ACCEPT_ENCODING;
     const signal = init.signal ?? undefined;
 
