@@ -7,12 +7,18 @@
  * - inventory `GET /product/94175/item?from=YYYY-MM`, which the proxy never caches (seats change);
  * - the same catalogue request through a proxy with the cache on (the default 30 s): what repeated
  *   page loads cost, every request after the first a hit.
+ * Beside the two uncached rows it measures the floor: a bare `node:http` pass-through in its own
+ * process (no checks, no log: bytes in, bytes out over the same extra hop), what any proxy in front
+ * of this sandbox costs on this machine before it does anything (not with `--in-process`). With
+ * proxies in their own processes it also reads each one's CPU time per request from `/proc`.
  * The sandbox and the proxies each run in their own Node process, as they would in production; this
  * process only sends requests. Budget (issue 4): p50 ≤ direct + 2 ms, throughput ≥ 70 % of direct.
  * Standalone: `npx tsx bench/proxy-overhead.ts [--in-process]`; `bench/run.ts` calls
  * {@link measureProxyOverhead} and {@link proxyOverheadFigures}.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +33,12 @@ export interface PathFigures {
   p50: number;
   /** Requests per second with `concurrency` requests in flight. */
   perSecond: number;
+  /**
+   * CPU time (user + system) of the process in the middle per request, ms, while measuring
+   * `perSecond`: a proxy's or the pass-through's own cost, steadier than throughput on a shared
+   * machine. Only where that process is a child of this one and Linux's `/proc` is there.
+   */
+  cpuMs?: number;
 }
 
 /** One route measured straight and through the proxy. */
@@ -37,6 +49,8 @@ export interface RouteOverhead {
   path: string;
   direct: PathFigures;
   proxied: PathFigures;
+  /** The same request through a bare pass-through (uncached rows only): the floor. */
+  passThrough?: PathFigures;
 }
 
 /** What {@link measureProxyOverhead} measured, and the machine's load around it. */
@@ -100,7 +114,7 @@ const proxyEnv = (apiUrl: string, port: number, extra: Record<string, string>) =
 async function startProxyHere(
   apiUrl: string,
   extra: Record<string, string>,
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid?: number | undefined; stop(): Promise<void> }> {
   const proxy = await startProxy(readProxyConfig(proxyEnv(apiUrl, 0, extra)), {
     logger: (line) => void JSON.stringify(line),
   });
@@ -111,26 +125,73 @@ async function startProxyHere(
 async function startProxyProcess(
   apiUrl: string,
   extra: Record<string, string>,
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; pid?: number | undefined; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'widget/proxy/main.ts'], {
-    env: { ...process.env, ...proxyEnv(apiUrl, port, extra) },
-    // Its access log would cost this process a pipe; the proxy's cost of writing it stays.
+  return startServerProcess('widget/proxy/main.ts', port, proxyEnv(apiUrl, port, extra));
+}
+
+/**
+ * The floor: bytes in, bytes out. Each request goes upstream under the API's base with the
+ * operator's bearer token over a keep-alive agent, and its answer is piped back as it comes.
+ */
+function servePassThrough(apiUrl: string, port: number, authorization: string) {
+  const api = new URL(apiUrl);
+  const agent = new Agent({ keepAlive: true });
+  createHttpServer((incoming, outgoing) => {
+    const upstream = httpRequest(
+      {
+        host: api.hostname,
+        port: api.port,
+        path: api.pathname + incoming.url,
+        method: incoming.method,
+        headers: { authorization },
+        agent,
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, {
+          'content-type': answer.headers['content-type'] ?? 'application/json',
+        });
+        answer.pipe(outgoing);
+      },
+    );
+    upstream.on('error', () => outgoing.writeHead(502).end());
+    upstream.end();
+  }).listen(port, '127.0.0.1');
+}
+
+/** Spawns this file as a bare pass-through in front of `apiUrl`. */
+async function startPassThroughProcess(apiUrl: string, authorization: string) {
+  const port = await freePort();
+  return startServerProcess('bench/proxy-overhead.ts', port, {
+    PASS_THROUGH: JSON.stringify({ apiUrl, port, authorization }),
+  });
+}
+
+/** Spawns `script` (listening on `port`) and waits until its `/tag` answers. */
+async function startServerProcess(
+  script: string,
+  port: number,
+  env: Record<string, string>,
+): Promise<{ url: string; pid?: number | undefined; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    // Its output (the proxy's access log) would cost this process a pipe; writing it stays its cost.
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the proxy exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/tag`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (attempt > 200) throw new Error(`the proxy did not answer at ${url}`);
+    if (attempt > 200) throw new Error(`${script} did not answer at ${url}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
     url,
+    pid: child.pid,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -179,8 +240,22 @@ const median = (values: number[]) => percentile(values, 50);
  * cores) lands on all rather than on one: the p50 of all sequential requests per path, and the
  * median of the rounds' throughputs.
  */
+/** A process's CPU time so far (user + system), ms; `undefined` without Linux's `/proc`. */
+function cpuTimeMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised command name.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+// USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`).
+const CLOCK_TICKS_PER_SECOND = 100;
+
 async function measure(
-  paths: { url: string; headers: Record<string, string> }[],
+  paths: { url: string; headers: Record<string, string>; pid?: number | undefined }[],
   { sequential = 500, requests = 3000, concurrency = 8 }: OverheadOptions,
 ): Promise<PathFigures[]> {
   const rounds = 5;
@@ -188,20 +263,31 @@ async function measure(
   for (const { url, headers } of paths) await perSecond(url, headers, 2000, concurrency);
   const times = paths.map((): number[] => []);
   const rates = paths.map((): number[] => []);
+  const cpus = paths.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? paths.map((_, i) => i) : paths.map((_, i) => i).reverse();
     for (const i of order) {
       const { url, headers } = paths[i]!;
       times[i]!.push(...(await latencies(url, headers, Math.ceil(sequential / rounds))));
-      rates[i]!.push(await perSecond(url, headers, Math.ceil(requests / rounds), concurrency));
+      const n = Math.ceil(requests / rounds);
+      const cpuBefore = cpuTimeMs(paths[i]!.pid);
+      rates[i]!.push(await perSecond(url, headers, n, concurrency));
+      const cpuAfter = cpuTimeMs(paths[i]!.pid);
+      if (cpuBefore !== undefined && cpuAfter !== undefined)
+        cpus[i]!.push((cpuAfter - cpuBefore) / n);
     }
   }
-  return paths.map((_, i) => ({ p50: median(times[i]!), perSecond: median(rates[i]!) }));
+  return paths.map((_, i) => ({
+    p50: median(times[i]!),
+    perSecond: median(rates[i]!),
+    ...(cpus[i]!.length > 0 ? { cpuMs: median(cpus[i]!) } : {}),
+  }));
 }
 
 /**
- * Starts a sandbox and two proxies (catalogue cache off, and on as by default), measures the
- * routes straight and through them in alternating rounds, stops everything.
+ * Starts a sandbox, two proxies (catalogue cache off, and on as by default) and a bare
+ * pass-through, measures the routes straight and through them in alternating rounds, stops
+ * everything.
  */
 export async function measureProxyOverhead(options: OverheadOptions = {}): Promise<ProxyOverhead> {
   const before = loadavg()[0]!;
@@ -222,23 +308,41 @@ export async function measureProxyOverhead(options: OverheadOptions = {}): Promi
       }),
     });
     const bearer = { authorization: `Bearer ${await auth.text()}` };
+    const floor =
+      options.proxy === 'in-process'
+        ? undefined
+        : await startPassThroughProcess(sandbox.apiUrl, bearer.authorization);
+    if (floor) stops.push(floor.stop);
     // Next month on the sandbox's clock: a whole month of slots, none of them started.
     const clock = (await (await fetch(`${sandbox.url}/__sandbox/clock`)).json()) as { now: number };
     const next = new Date(clock.now);
     next.setUTCDate(1);
     next.setUTCMonth(next.getUTCMonth() + 1);
     const inventory = inventoryPath(next.toISOString().slice(0, 7));
-    const [catalogueDirect, catalogueUncached, inventoryDirect, inventoryProxied, catalogueCached] =
-      await measure(
-        [
-          { url: sandbox.apiUrl + CATALOGUE, headers: bearer },
-          { url: uncached.url + CATALOGUE, headers: {} },
-          { url: sandbox.apiUrl + inventory, headers: bearer },
-          { url: cached.url + inventory, headers: {} },
-          { url: cached.url + CATALOGUE, headers: {} },
-        ],
-        options,
-      );
+    const [
+      catalogueDirect,
+      catalogueUncached,
+      inventoryDirect,
+      inventoryProxied,
+      catalogueCached,
+      catalogueFloor,
+      inventoryFloor,
+    ] = await measure(
+      [
+        { url: sandbox.apiUrl + CATALOGUE, headers: bearer },
+        { url: uncached.url + CATALOGUE, headers: {}, pid: uncached.pid },
+        { url: sandbox.apiUrl + inventory, headers: bearer },
+        { url: cached.url + inventory, headers: {}, pid: cached.pid },
+        { url: cached.url + CATALOGUE, headers: {}, pid: cached.pid },
+        ...(floor
+          ? [
+              { url: floor.url + CATALOGUE, headers: {}, pid: floor.pid },
+              { url: floor.url + inventory, headers: {}, pid: floor.pid },
+            ]
+          : []),
+      ],
+      options,
+    );
     return {
       routes: [
         {
@@ -246,12 +350,14 @@ export async function measureProxyOverhead(options: OverheadOptions = {}): Promi
           path: CATALOGUE,
           direct: catalogueDirect!,
           proxied: catalogueUncached!,
+          ...(catalogueFloor ? { passThrough: catalogueFloor } : {}),
         },
         {
           label: 'uncached: inventory (never cached)',
           path: inventory,
           direct: inventoryDirect!,
           proxied: inventoryProxied!,
+          ...(inventoryFloor ? { passThrough: inventoryFloor } : {}),
         },
         {
           label: 'cached: catalogue, proxy with the default 30 s cache (repeat requests are hits)',
@@ -290,18 +396,31 @@ export function proxyOverheadFigures(overhead: ProxyOverhead): OverheadFigure[] 
 
 /** The raw figures behind {@link proxyOverheadFigures}, one line per route, and the load. */
 export function describeProxyOverhead(overhead: ProxyOverhead): string {
-  const figures = ({ p50, perSecond }: PathFigures) =>
-    `p50 ${p50.toFixed(2)} ms, ${perSecond.toFixed(0)}/s`;
+  const figures = ({ p50, perSecond, cpuMs }: PathFigures) =>
+    `p50 ${p50.toFixed(2)} ms, ${perSecond.toFixed(0)}/s` +
+    (cpuMs === undefined ? '' : `, ${cpuMs.toFixed(3)} ms CPU per request`);
   return [
     ...overhead.routes.map(
-      ({ label, path, direct, proxied }) =>
-        `(${label}, GET ${path}: direct ${figures(direct)}; through the proxy ${figures(proxied)})`,
+      ({ label, path, direct, proxied, passThrough }) =>
+        `(${label}, GET ${path}: direct ${figures(direct)}; through the proxy ${figures(proxied)}` +
+        (passThrough
+          ? `; floor, a bare pass-through: ${figures(passThrough)}, ${((100 * passThrough.perSecond) / direct.perSecond).toFixed(1)} % of direct`
+          : '') +
+        ')',
     ),
     `(load average over 1 minute: ${overhead.load.before.toFixed(2)} before, ${overhead.load.after.toFixed(2)} after, on ${availableParallelism()} cores)`,
   ].join('\n');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+const passThrough = process.env['PASS_THROUGH'];
+if (passThrough && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { apiUrl, port, authorization } = JSON.parse(passThrough) as {
+    apiUrl: string;
+    port: number;
+    authorization: string;
+  };
+  servePassThrough(apiUrl, port, authorization);
+} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const where = process.argv.includes('--in-process') ? 'in-process' : 'process';
   const overhead = await measureProxyOverhead({ proxy: where });
   console.log(`(proxies: ${where})`);
