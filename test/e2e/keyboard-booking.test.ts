@@ -101,10 +101,17 @@ describe('a shopper with only a keyboard', () => {
     await key('Enter');
 
     await waitForFocus(widget.getByRole('heading', { name: 'Review and book' }));
+    // The demo's proxy takes orders to be paid on arrival: the shopper reads that before booking.
+    const pickup = 'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby';
+    await widget.getByText(pickup).waitFor();
+    await widget.getByText('You pay when you arrive: nothing is charged now.').waitFor();
     await pressUntilFocused(page, widget.getByRole('button', { name: 'Place order' }));
     await key('Enter');
     await waitForFocus(widget.getByRole('heading', { name: 'Booking confirmed' }), 10_000);
     const shown = await shownConfirmation(widget);
+    await widget.getByText(pickup).waitFor();
+    await widget.getByText('Total to pay on arrival').waitFor();
+    assert.equal(await widget.getByText(/total paid/i).count(), 0);
 
     // The operator's side: one order, the number the shopper saw, these seats and this pickup.
     const orders = await e2e.orders();

@@ -4,8 +4,10 @@
  * `PROXY_SECRET` over `v1.<payload>`. Web Crypto only, so it runs on every fetch-handler host.
  */
 
-/** The header that carries the token both ways. */
-export const CART_TOKEN_HEADER = 'X-Resmark-Cart-Token';
+import { CART_TOKEN_HEADER } from '../proxy-protocol.js';
+
+/** The header that carries the token both ways (named once, for the widget too). */
+export { CART_TOKEN_HEADER };
 
 /** How long a token is good for: a cart's life, with its 30-minute holds renewed, fits easily. */
 export const CART_TOKEN_TTL_MS = 24 * 60 * 60_000;

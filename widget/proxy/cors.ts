@@ -1,6 +1,6 @@
 /** CORS for the configured shop origins only; any other browser origin is refused outright. */
 import type { MiddlewareHandler } from 'hono';
-import { CART_TOKEN_HEADER } from './cart-token.js';
+import { CART_TOKEN_HEADER, ORDER_POLICY_HEADER } from '../proxy-protocol.js';
 import { ProxyError } from './errors.js';
 
 /** Options of {@link cors}. */
@@ -13,8 +13,8 @@ export interface CorsOptions {
 
 const ALLOW_METHODS = 'GET, POST, PUT, DELETE';
 const ALLOW_HEADERS = `Content-Type, ${CART_TOKEN_HEADER}`;
-// The widget reads the cart token from the answer, and Retry-After after a 429.
-const EXPOSE_HEADERS = `${CART_TOKEN_HEADER}, Retry-After`;
+// The widget reads the cart token and the order policy from the answer, and Retry-After after a 429.
+const EXPOSE_HEADERS = `${CART_TOKEN_HEADER}, ${ORDER_POLICY_HEADER}, Retry-After`;
 
 /**
  * Grants CORS to `allowedOrigins` (preflight included) and answers 403 to any other `Origin`.

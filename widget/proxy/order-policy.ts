@@ -3,13 +3,11 @@
  * API are recorded as paid by an external source (`amountPaid == total`), so an operator must
  * either collect payment before the order or knowingly take pay-on-arrival bookings.
  */
+import { ORDER_POLICIES, type OrderPolicy } from '../proxy-protocol.js';
 import { ProxyError } from './errors.js';
 
-/** The policies `ORDER_POLICY` may name. */
-export const ORDER_POLICIES = ['closed', 'pay-on-arrival'] as const;
-
-/** `closed`: no orders (the default); `pay-on-arrival`: orders allowed, marked to be paid on arrival. */
-export type OrderPolicy = (typeof ORDER_POLICIES)[number];
+// Named in widget/proxy-protocol.ts, since every answer tells the widget which one is in force.
+export { ORDER_POLICIES, type OrderPolicy };
 
 /** The default when `ORDER_POLICY` is unset: a misconfigured proxy never gives away free bookings. */
 export const DEFAULT_ORDER_POLICY: OrderPolicy = 'closed';

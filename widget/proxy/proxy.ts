@@ -9,6 +9,7 @@ import { accessLog, jsonLogger, type Logger } from './access-log.js';
 import { cartTokens } from './cart-token.js';
 import { catalogCache } from './catalog-cache.js';
 import type { ProxyConfig } from './config.js';
+import { ORDER_POLICY_HEADER } from '../proxy-protocol.js';
 import { cors } from './cors.js';
 import { ProxyError, errorResponse } from './errors.js';
 import { rateLimit } from './rate-limit.js';
@@ -54,6 +55,12 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
   const app = new Hono();
   app.use(accessLog({ logger: options.logger ?? jsonLogger, now }));
   app.use(cors({ allowedOrigins: config.allowedOrigins }));
+  // Every answer, refusals too, says whether orders are taken and how they are paid, so the widget
+  // can say it before the shopper chooses anything (widget/proxy-protocol.ts).
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set(ORDER_POLICY_HEADER, config.orderPolicy);
+  });
   app.use(rateLimit({ ...config.rateLimit, clientKey, now }));
   const limitBody = bodyLimit({
     maxSize: config.maxBodyBytes,

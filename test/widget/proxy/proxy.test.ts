@@ -6,10 +6,12 @@ import { CartSession } from '../../../shared/session.js';
 import { CART_TOKEN_HEADER } from '../../../widget/proxy/cart-token.js';
 import { PAY_ON_ARRIVAL_MEMO } from '../../../widget/proxy/order-policy.js';
 import { redact } from '../../../widget/proxy/redact.js';
+import { ORDER_POLICY_HEADER } from '../../../widget/proxy-protocol.js';
 import { CANYON_CUSTOMER, KAYAK_0900, PICKUP, SUNSET_1730 } from '../../sandbox/helpers.js';
 import {
   PROXY_URL,
   SECRET,
+  SHOP,
   proxyHarness,
   readyCart,
   type ProxyAnswer,
@@ -190,6 +192,28 @@ describe('ORDER_POLICY', () => {
       assert.equal((await h.call('GET', `/cart/${cartId}`, { token })).status, 200);
     } finally {
       await h.close();
+    }
+  });
+
+  it('is stated on every answer a shop page may read, refusals and cached ones too', async () => {
+    for (const policy of ['closed', 'pay-on-arrival'] as const) {
+      const h = await proxyHarness({ ORDER_POLICY: policy });
+      try {
+        const answers = [
+          await h.call('GET', '/product', { origin: SHOP }),
+          await h.call('GET', '/product', { origin: SHOP }), // from the catalogue cache
+          await h.call('POST', '/cart', { origin: SHOP }),
+          await h.call('GET', '/cart/nope', { origin: SHOP }), // no token: 401
+          await h.call('GET', '/agency/x', { origin: SHOP }), // not forwarded: 404
+        ];
+        for (const answer of answers) {
+          assert.equal(answer.headers.get(ORDER_POLICY_HEADER), policy, answer.text);
+          // A cross-origin page can read it only if CORS exposes it.
+          assert.match(answer.headers.get('access-control-expose-headers') ?? '', /Order-Policy/);
+        }
+      } finally {
+        await h.close();
+      }
     }
   });
 
