@@ -15,6 +15,14 @@ export const TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
  */
 export const TOKEN_RENEW_MARGIN_MS = 5 * 60_000;
 
+/**
+ * How long `POST /order` may take before the client gives up on the answer (and looks the order up
+ * by its referenceId). Longer than any other request: a proxy in between may spend its own
+ * per-request timeout upstream and then its own lookup before it answers, and giving up first
+ * would tell a shopper whose order is being made that it failed. The documents are silent.
+ */
+export const ORDER_TIMEOUT_MS = 45_000;
+
 /** Page size of every list endpoint when `limit` is not given (Products, Cart, Orders). */
 export const DEFAULT_PAGE_LIMIT = 50;
 

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import type { Cart } from './cart.js';
 import { validateCustomer, type Customer, type CustomField } from './customer.js';
 import { ResmarkError } from './errors.js';
-import { SEAT_LOCK_MS } from './limits.js';
+import { ORDER_TIMEOUT_MS, SEAT_LOCK_MS } from './limits.js';
 import { oneOf, optNum, optStr } from './schema.js';
 import type { Order } from './order.js';
 
@@ -93,7 +93,10 @@ export interface SessionApi<C extends SessionCart = Cart, O extends SessionOrder
     delete(id: string): Promise<unknown>;
   };
   order: {
-    create(body: PlaceOrderOptions & { id: string; referenceId: string }): Promise<O>;
+    create(
+      body: PlaceOrderOptions & { id: string; referenceId: string },
+      options?: { timeoutMs?: number },
+    ): Promise<O>;
     findByReferenceId(referenceId: string): Promise<O | undefined>;
   };
 }
@@ -187,6 +190,8 @@ export class CartSession<
   #timer: unknown;
   #referenceId: string | undefined;
   #placing: Promise<O> | undefined;
+  /** A renew on its way (settled, never rejected): an order waits for it, so the two never race. */
+  #renewing: Promise<unknown> | undefined;
   #creating: Promise<string> | undefined;
 
   constructor(options: CartSessionOptions<C, O>) {
@@ -283,13 +288,21 @@ export class CartSession<
    * result's `errors` name the items it could not, and those are gone from the cart.
    */
   renew(): Promise<RenewResult> {
-    return this.#act('renew', [...HOLDING, 'expired'], async (cartId) => {
+    const renewing = this.#act('renew', [...HOLDING, 'expired'], async (cartId) => {
       const renewed = await this.#api.cart.renew(cartId);
       // Renew answers without the cart, and may have dropped items: read it again for the totals.
       const cart = await this.#api.cart.get(cartId);
       this.#take(cart, cart.expDateTime ?? this.#clock.now() + SEAT_LOCK_MS, renewed.expDateTime);
       return renewed;
     });
+    const settled = (this.#renewing = renewing.then(
+      () => undefined,
+      () => undefined,
+    ));
+    void settled.then(() => {
+      if (this.#renewing === settled) this.#renewing = undefined;
+    });
+    return renewing;
   }
 
   /** Deletes the cart (its seats return) and starts over empty. */
@@ -313,8 +326,19 @@ export class CartSession<
    * a double click makes one order. Refused from `expired`: renew first.
    */
   placeOrder(options: PlaceOrderOptions = {}): Promise<O> {
+    // After a renew on its way (an auto-renew on the very click that places the order): its
+    // answer could otherwise arrive after the order consumed the cart, and fail the session.
+    const renewing = this.#renewing;
+    return (this.#placing ??= (
+      renewing ? renewing.then(() => this.#placeNow(options)) : this.#placeNow(options)
+    ).finally(() => {
+      this.#placing = undefined;
+    }));
+  }
+
+  #placeNow(options: PlaceOrderOptions): Promise<O> {
     if (this.#expiresAt !== undefined && !this.remainingMs()) this.#expire();
-    return (this.#placing ??= this.#act('placeOrder', HOLDING, async (cartId) => {
+    return this.#act('placeOrder', HOLDING, async (cartId) => {
       const before = this.#state;
       // One referenceId per checkout, kept across retries: if a request whose response was lost
       // did reach Resmark and the lookup missed it, the retry is then the same checkout, not a
@@ -322,37 +346,45 @@ export class CartSession<
       const referenceId = (this.#referenceId ??= newReferenceId());
       this.#set('ordering');
       const order = await this.#api.order
-        .create({ ...options, id: cartId, referenceId })
+        .create({ ...options, id: cartId, referenceId }, { timeoutMs: ORDER_TIMEOUT_MS })
         .catch(async (error: unknown) => {
           // Lost response (network, timeout; a gateway's 502/504 when it lost Resmark's answer) or
           // a consumed cart (404): the order may exist. Look before anything is tried again, so a
           // booking is never doubled nor lost.
           const status = statusOf(error);
           const kind = error instanceof ResmarkError && error.kind;
-          const found =
+          const mayExist =
             status === 404 ||
             status === 502 ||
             status === 504 ||
             kind === 'network' ||
-            kind === 'timeout'
-              ? await this.#api.order.findByReferenceId(referenceId).catch(() => undefined)
-              : undefined;
+            kind === 'timeout';
+          let unsettled: unknown;
+          const found = mayExist
+            ? await this.#api.order.findByReferenceId(referenceId).catch((lookup: unknown) => {
+                unsettled = lookup;
+                return undefined;
+              })
+            : undefined;
           if (found) return found;
-          // A 404 fails the session in #act; anything else goes back to where it was.
-          if (status !== 404) {
-            this.#set(before);
-            if (status === 409) this.#expire();
-            else this.#arm();
+          // The cart is gone and no order has its referenceId: nothing is left to order.
+          if (status === 404 && unsettled === undefined) {
+            this.#end('failed');
+            throw error;
           }
-          throw error;
+          // Otherwise the cart may still be ordered: back to where it was, so a retry (with the
+          // same referenceId) sends again or finds the order. After a 404 whose lookup failed, the
+          // lookup's error is what the caller hears: the 404 alone would say the cart is gone.
+          this.#set(before);
+          if (status === 409) this.#expire();
+          else this.#arm();
+          throw status === 404 ? unsettled : error;
         });
       this.#order = order;
       this.#end('ordered');
       this.#emit('order', { order });
       return order;
-    }).finally(() => {
-      this.#placing = undefined;
-    }));
+    });
   }
 
   /** The session as session storage should keep it: ids, state and lock time, no secrets. */
@@ -369,7 +401,8 @@ export class CartSession<
 
   /**
    * Rebuilds a session from {@link snapshot}, reading the cart again for its current totals. A
-   * snapshot taken mid-order is settled by looking the order up by its `referenceId`. Throws a
+   * snapshot with a `referenceId` (an order was attempted, its answer maybe lost) is settled by
+   * looking the order up by it first. Throws a
    * `ResmarkError` kind `input` when the snapshot is not one.
    */
   static async restore<C extends SessionCart, O extends SessionOrder>(
@@ -384,10 +417,9 @@ export class CartSession<
     const session = new CartSession<C, O>({ ...options, supplierId });
     session.#cartId = cartId;
     session.#referenceId = referenceId;
-    const order =
-      (state === 'ordering' || state === 'ordered') && referenceId
-        ? await api.order.findByReferenceId(referenceId)
-        : undefined;
+    // A referenceId means an order was attempted: its answer may have been lost, even when the
+    // snapshot was saved after the attempt seemed to fail. Settle that before reading the cart.
+    const order = referenceId ? await api.order.findByReferenceId(referenceId) : undefined;
     if (order) {
       session.#order = order;
       session.#state = 'ordered';
@@ -501,7 +533,9 @@ export class CartSession<
       return await work(this.#cartId ?? '');
     } catch (error) {
       // A 404 on our own cart means it was deleted or consumed elsewhere: nothing left to drive.
-      if (statusOf(error) === 404) this.#end('failed');
+      // Not while ordering or once ordered: the order consumed it, and placeOrder decides.
+      if (statusOf(error) === 404 && this.#state !== 'ordering' && this.#state !== 'ordered')
+        this.#end('failed');
       this.#emit('error', { action, error });
       throw error;
     }

@@ -64,7 +64,10 @@ export function createProxyClient(
     // the newest is the one that names everything this browser may see.
     onResponse({ response }) {
       const next = response.headers.get(CART_TOKEN_HEADER);
-      if (next && next !== token) onToken?.((token = next));
+      if (next && next !== token) {
+        token = next;
+        onToken?.(next);
+      }
       const said = response.headers.get(ORDER_POLICY_HEADER);
       if (isPolicy(said) && said !== policy) onPolicy?.((policy = said));
     },

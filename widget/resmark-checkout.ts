@@ -496,7 +496,7 @@ export class ResmarkCheckout extends LitElement {
     this.#namePickups(session.cart?.items ?? session.order?.items ?? []);
     if (session.order) {
       // The order was on its way when the page went away: the page has not heard of it yet.
-      if (saved?.snapshot.state === 'ordering') this.#complete(session.order);
+      if (saved?.snapshot.state !== 'ordered') this.#complete(session.order);
       else this.#go('done', false);
     } else if (session.state === 'failed') {
       session.reset();
@@ -688,7 +688,8 @@ export class ResmarkCheckout extends LitElement {
       place?.(message);
       return undefined;
     } finally {
-      this._busy = '';
+      // Only its own: an auto-renew that ends while the order is on its way leaves 'order' alone.
+      if (this._busy === busy) this._busy = '';
     }
   }
 

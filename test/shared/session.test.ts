@@ -4,7 +4,7 @@ import { ResmarkError } from '../../shared/errors.js';
 import type { Cart } from '../../shared/cart.js';
 import { createResmarkClient, type ResmarkClient } from '../../shared/client.js';
 import type { Order } from '../../shared/order.js';
-import { SEAT_LOCK_MS } from '../../shared/limits.js';
+import { ORDER_TIMEOUT_MS, SEAT_LOCK_MS } from '../../shared/limits.js';
 import {
   CartSession,
   type RenewResult,
@@ -159,6 +159,7 @@ class FakeApi implements SessionApi<FakeCart, FakeOrder> {
     },
     renew: async (cartId: string): Promise<RenewResult> => {
       this.calls.push('cart.renew');
+      if (this.holdRenews) await new Promise<void>((resolve) => this.#renew.push(resolve));
       const cart = this.#cart(cartId);
       cart.items = cart.items.filter((i) => !this.renewErrors.includes(i.itemId));
       this.#relock(cart);
@@ -177,9 +178,16 @@ class FakeApi implements SessionApi<FakeCart, FakeOrder> {
     },
   };
 
+  /** The options of each `order.create`, in order. */
+  orderOptions: ({ timeoutMs?: number } | undefined)[] = [];
+  /** `cart.renew` waits for {@link releaseRenew} while this is true. */
+  holdRenews = false;
+  #renew: (() => void)[] = [];
+
   order = {
-    create: async (body: { id: string; referenceId: string }) => {
+    create: async (body: { id: string; referenceId: string }, options?: { timeoutMs?: number }) => {
       this.calls.push(`order.create ${body.referenceId}`);
+      this.orderOptions.push(options);
       if (this.holdOrders) await new Promise<FakeOrder>((resolve) => this.#order.push(resolve));
       const fault = this.orderFault;
       this.orderFault = undefined;
@@ -203,6 +211,10 @@ class FakeApi implements SessionApi<FakeCart, FakeOrder> {
 
   release() {
     for (const resolve of this.#order.splice(0)) resolve({ id: '', referenceId: '' });
+  }
+
+  releaseRenew() {
+    for (const resolve of this.#renew.splice(0)) resolve();
   }
 }
 
@@ -545,6 +557,40 @@ describe('CartSession', () => {
       );
       assert.equal(session.state, 'customer-set');
     });
+    it('keeps the session when the cart is gone but the lookup fails: the order may exist', async () => {
+      await held();
+      api.orderFault = { error: lost(), afterCommit: true };
+      api.lookupFault = new ResmarkError('network', 'still offline');
+      await assert.rejects(session.placeOrder());
+      // The retry meets the consumed cart (404) while the lookup is still down: not "failed",
+      // which would tell the shopper to book again; the lookup's error says why it is unknown.
+      await assert.rejects(
+        session.placeOrder(),
+        (error: ResmarkError) => error.message === 'still offline',
+      );
+      assert.equal(session.state, 'customer-set');
+      api.lookupFault = undefined;
+      assert.equal((await session.placeOrder()).id, 'order-1');
+      assert.equal(api.orders.length, 1);
+    });
+    it('gives the order request its own, longer timeout', async () => {
+      await held();
+      await session.placeOrder();
+      assert.deepEqual(api.orderOptions, [{ timeoutMs: ORDER_TIMEOUT_MS }]);
+    });
+    it('waits for a renew on its way, and neither fails the session', async () => {
+      await held();
+      api.holdRenews = true;
+      const renewing = session.renew();
+      const placing = session.placeOrder();
+      assert.equal(api.calls.filter((c) => c.startsWith('order.create')).length, 0);
+      api.releaseRenew();
+      await renewing;
+      const order = await placing;
+      assert.equal(order.id, 'order-1');
+      assert.equal(session.state, 'ordered');
+      assert.equal(session.order, order);
+    });
     it('a retry after an unseen success finds the first order instead of failing', async () => {
       await held();
       api.orderFault = { error: lost(), afterCommit: true };
@@ -657,6 +703,20 @@ describe('CartSession', () => {
       assert.ok(saved.referenceId, 'expected saved.referenceId');
       api.release();
       await placing;
+      const restored = await CartSession.restore(saved, { api, clock });
+      assert.equal(restored.state, 'ordered');
+      assert.equal(restored.order?.id, 'order-1');
+    });
+    it('settles by referenceId a snapshot saved after an attempt that seemed to fail', async () => {
+      await held();
+      // The order was made, but its answer was lost and the lookup was down: the session went
+      // back to customer-set, and that is what the page saved before it reloaded.
+      api.orderFault = { error: lost(), afterCommit: true };
+      api.lookupFault = new ResmarkError('network', 'still offline');
+      await assert.rejects(session.placeOrder());
+      const saved = session.snapshot();
+      assert.equal(saved.state, 'customer-set');
+      api.lookupFault = undefined;
       const restored = await CartSession.restore(saved, { api, clock });
       assert.equal(restored.state, 'ordered');
       assert.equal(restored.order?.id, 'order-1');
