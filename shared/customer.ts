@@ -46,6 +46,12 @@ export type CustomerInput = z.infer<typeof CustomerInput>;
 export interface CustomerRules {
   requiredCustomerFields?: readonly string[];
   customFields?: readonly CustomField[];
+  /**
+   * Refuse a key that is neither documented nor one of `customFields`, instead of passing it on as
+   * a custom field: for input from someone who may not write the customer record freely (a shopper
+   * through the proxy could otherwise add notes staff would read, like "paid in full").
+   */
+  announcedOnly?: boolean;
 }
 
 /** A customer after {@link validateCustomer}: trimmed, phone as `{ dialCode, phone }`, codes upper-case. */
@@ -111,6 +117,10 @@ export function validateCustomer(input: unknown, rules: CustomerRules = {}): Cus
     if (value === undefined || value === null) continue;
     const documented = DOCUMENTED.includes(key);
     const field = custom.get(key);
+    if (rules.announcedOnly && !documented && !field) {
+      fields[key] = `${key} is not a customer field of this checkout`;
+      continue;
+    }
     // An extra key the cart did not announce is still a custom field (docs/wire.md, Carts): a text
     // one unless it is an array, so an account's new field is not dropped on the way.
     const type = documented

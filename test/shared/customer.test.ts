@@ -67,6 +67,17 @@ describe('validateCustomer', () => {
     assert.deepEqual(customerOf({ ...minimal, title: null, city: '', phone: '' }), minimal);
   });
 
+  it('with announcedOnly, names a key that is neither documented nor a custom field', () => {
+    const strict = { ...canyon, announcedOnly: true };
+    const input = { ...minimal, phone: '5551234567', 'Wetsuit Size': ['M'], city: 'Page' };
+    assert.deepEqual(fieldsOf({ ...input, internalComment: 'VIP, no charge' }, strict), {
+      internalComment: 'internalComment is not a customer field of this checkout',
+    });
+    assert.equal(customerOf(input, strict)['city'], 'Page');
+    // Without it, an account's field the cart did not announce still goes through.
+    assert.equal(customerOf({ ...input, 'Hotel Room': '12' }, canyon)['Hotel Room'], '12');
+  });
+
   describe('phone', () => {
     it('stores the documented pair and drops phoneNumber', () => {
       const customer = customerOf({ ...minimal, phoneNumber: '+44 20 7946 0958' });

@@ -21,6 +21,14 @@ export interface OrderTerms {
 }
 
 /**
+ * Refuses with the policy's 403 what would hold seats (a new cart, an item, a renewal) when no
+ * order can follow: a hold that can never become an order only keeps seats from other buyers.
+ */
+export function checkHold(policy: OrderPolicy): void {
+  orderTerms(policy);
+}
+
+/**
  * The terms for a new order under `policy`, or a 403 when the policy takes no orders.
  * Throws {@link ProxyError}.
  */

@@ -16,7 +16,7 @@ import {
 } from './cart-token.js';
 import type { CatalogCache } from './catalog-cache.js';
 import { ProxyError, envelopeResponse, jsonResponse } from './errors.js';
-import { orderTerms, type OrderPolicy } from './order-policy.js';
+import { checkHold, orderTerms, type OrderPolicy } from './order-policy.js';
 import { redactedJson } from './redact.js';
 import { fromUpstreamReference, toUpstreamReference } from './reference-id.js';
 
@@ -169,6 +169,7 @@ export function proxyRoutes(options: RouteOptions) {
         403,
         'Reseller carts (supplierId) are not available through the checkout.',
       );
+    checkHold(options.orderPolicy);
     const cart = await resmark.cart.create();
     return ok(cart, {
       [CART_TOKEN_HEADER]: await token({ cartId: cart.id, expiresAt: expiry() }),
@@ -178,6 +179,7 @@ export function proxyRoutes(options: RouteOptions) {
   app.delete('/cart/:id', async (c) => ok(await resmark.cart.delete(await cartOf(c))));
   app.post('/cart/:id/item', async (c) => {
     const cartId = await cartOf(c);
+    checkHold(options.orderPolicy);
     const body = await bodyOf(c);
     // `internalComment` is the operator's note: a shopper does not write it.
     const { itemId, participants, pickupDetailId, locationId, locationOther } = body;
@@ -190,7 +192,12 @@ export function proxyRoutes(options: RouteOptions) {
   );
   app.put('/cart/:id/customer', async (c) => {
     const cartId = await cartOf(c);
-    return ok(await resmark.cart.setCustomer(cartId, await bodyOf(c)));
+    const body = await bodyOf(c);
+    // Only the documented fields and the account's own custom fields: any other key would land in
+    // the customer record staff read, and a shopper must not write notes there.
+    const { requiredCustomerFields, customFields } = await resmark.cart.get(cartId);
+    const rules = { requiredCustomerFields, customFields, announcedOnly: true };
+    return ok(await resmark.cart.setCustomer(cartId, body, { rules }));
   });
   app.post('/cart/:id/discount', async (c) => {
     const cartId = await cartOf(c);
@@ -205,7 +212,9 @@ export function proxyRoutes(options: RouteOptions) {
     return envelopeResponse(400, result.message, { promoCode, reason: result.status });
   });
   app.get('/cart/:id/renew', async (c) => {
-    const renewal = await resmark.cart.renew(await cartOf(c));
+    const cartId = await cartOf(c);
+    checkHold(options.orderPolicy);
+    const renewal = await resmark.cart.renew(cartId);
     // Not an envelope, as Resmark answers renew (docs/wire.md, Carts).
     return jsonResponse(200, redactedJson(renewal));
   });

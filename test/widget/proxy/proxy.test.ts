@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Cart } from '../../../shared/cart.js';
 import { createResmarkClient } from '../../../shared/client.js';
 import { CartSession } from '../../../shared/session.js';
-import { CART_TOKEN_HEADER } from '../../../widget/proxy/cart-token.js';
+import { CART_TOKEN_HEADER, cartTokens } from '../../../widget/proxy/cart-token.js';
 import { PAY_ON_ARRIVAL_MEMO } from '../../../widget/proxy/order-policy.js';
 import { redact } from '../../../widget/proxy/redact.js';
 import { ORDER_POLICY_HEADER } from '../../../widget/proxy-protocol.js';
@@ -174,22 +174,54 @@ describe('a booking through the proxy', () => {
 });
 
 describe('ORDER_POLICY', () => {
-  it('closed (the default) refuses orders with 403 and creates none', async () => {
+  it('closed (the default) refuses every hold and every order with 403', async () => {
     const env = { ORDER_POLICY: '' };
     const h = await proxyHarness(env);
     try {
       assert.equal(h.config.orderPolicy, 'closed');
-      const { cartId, token } = await readyCart(h);
-      const answer = await h.call('POST', '/order', {
-        token,
-        body: { id: cartId, referenceId: 'chk_closed' },
-      });
-      assert.equal(answer.status, 403);
-      assert.match(answer.body.errorMessage, /not taking orders/);
-      const upstream = await h.sandbox.api('GET', '/order');
-      assert.deepEqual(upstream.body.data, []);
-      // The cart is still there for when the operator opens bookings.
+      const refused = /not taking orders/;
+      const create = await h.call('POST', '/cart');
+      assert.equal(create.status, 403);
+      assert.match(create.body.errorMessage, refused);
+      // A cart from before the shop closed (made upstream, its token signed with the secret) may
+      // not hold seats or be ordered either: no hold that can never be an order.
+      const upstream = await h.sandbox.api('POST', '/cart');
+      const cartId: string = upstream.body.data.id;
+      const token = await cartTokens(SECRET).sign({ cartId, expiresAt: h.clock.ms + 60_000 });
+      const calls: [string, string, unknown?][] = [
+        ['POST', `/cart/${cartId}/item`, { itemId: SUNSET_1730, participants: { All: 10 } }],
+        ['GET', `/cart/${cartId}/renew`],
+        ['POST', '/order', { id: cartId, referenceId: 'chk_closed' }],
+      ];
+      for (const [method, path, body] of calls) {
+        const answer = await h.call(method, path, { token, body });
+        assert.equal(answer.status, 403, `${method} ${path}: ${answer.text}`);
+        assert.match(answer.body.errorMessage, refused);
+      }
+      assert.deepEqual((await h.sandbox.api('GET', `/cart/${cartId}`)).body.data.items, []);
+      assert.deepEqual((await h.sandbox.api('GET', '/order')).body.data, []);
+      // What holds nothing still works: the catalogue, and the cart itself.
+      assert.equal((await h.call('GET', '/product')).status, 200);
       assert.equal((await h.call('GET', `/cart/${cartId}`, { token })).status, 200);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('takes only documented and announced customer fields, naming any other', async () => {
+    const h = await proxyHarness({ ORDER_POLICY: 'pay-on-arrival' });
+    try {
+      const { cartId, token } = await readyCart(h);
+      const answer = await h.call('PUT', `/cart/${cartId}/customer`, {
+        token,
+        body: { ...CANYON_CUSTOMER, internalComment: 'VIP comp, no charge', billing: 'paid' },
+      });
+      assert.equal(answer.status, 400, answer.text);
+      assert.deepEqual(Object.keys(answer.body.data.fields).sort(), ['billing', 'internalComment']);
+      const stored = (await h.sandbox.api('GET', `/cart/${cartId}`)).body.data.customer;
+      assert.equal(stored.internalComment, undefined);
+      assert.equal(stored.billing, undefined);
+      assert.equal(stored.email, CANYON_CUSTOMER.email);
     } finally {
       await h.close();
     }
