@@ -57,7 +57,9 @@ export const base = css`
     color: var(--_on-accent);
     font-weight: 600;
   }
-  button:disabled {
+  /* aria-disabled: a busy button keeps the focus a pressed one has (its handler ignores presses). */
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
   }

@@ -96,11 +96,13 @@ export class ResmarkAvailabilityCalendar extends LitElement {
         padding: 0;
         position: relative;
       }
-      [aria-disabled='true'] {
+      /* A day without slots reads as a plain number: not dimmed like a busy button (base). */
+      button[aria-disabled='true'] {
         border-color: transparent;
         background: none;
         color: var(--_muted);
         cursor: default;
+        opacity: 1;
       }
       .sold-out {
         text-decoration: line-through;

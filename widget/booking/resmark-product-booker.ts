@@ -173,7 +173,7 @@ export class ResmarkProductBooker extends LitElement {
     const inventory = month ? this.#months.get(month) : undefined;
     const slot = this._slot;
     const errors = slot && this.#words(slot);
-    const loading = !this._failure && (!inventory || !this._zones);
+    const loading = this.#loading();
     const status = loading ? msg('Loading availability…') : '';
     // No heading of its own: the host names the product (the checkout's step heading).
     return html`<p role="status" class="visually-hidden">${status}</p>
@@ -240,7 +240,7 @@ export class ResmarkProductBooker extends LitElement {
               <button
                 class="primary"
                 part="add"
-                ?disabled=${this.busy || loading}
+                aria-disabled=${this.busy || loading}
                 aria-busy=${this.busy ? 'true' : 'false'}
                 @click=${this.#add}
               >
@@ -253,6 +253,12 @@ export class ResmarkProductBooker extends LitElement {
           ? html`<p>${msg('This is not available right now.')}</p>`
           : nothing
       }`;
+  }
+
+  /** Inventory or pickups are still on their way (and no load failure is shown instead). */
+  #loading(): boolean {
+    const month = this._month;
+    return !this._failure && (!(month && this.#months.has(month)) || !this._zones);
   }
 
   /**
@@ -419,7 +425,9 @@ export class ResmarkProductBooker extends LitElement {
 
   #add() {
     const { product, _slot: slot } = this;
-    if (!product || !slot || this.busy) return;
+    // aria-disabled, not disabled, while busy or loading (a pressed button keeps the focus): so
+    // presses come here, and do nothing.
+    if (!product || !slot || this.busy || this.#loading()) return;
     const zones = this._zones ?? [];
     const pickup = zones.length ? this._pickup : {};
     const result = checkAddItem(

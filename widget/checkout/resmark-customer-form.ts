@@ -313,7 +313,7 @@ export class ResmarkCustomerForm extends LitElement {
         ${this.#keys().map((key) => this.#standard(key))}
         ${(this.rules.customFields ?? []).map((field, i) => this.#custom(field, `x${i}`))}
       </div>
-      <button part="submit" class="primary" ?disabled=${this.busy}>
+      <button part="submit" class="primary" aria-disabled=${this.busy}>
         ${this.busy ? msg('Saving…') : msg('Continue')}
       </button>
     </form>`;

@@ -100,13 +100,18 @@ export class ResmarkHoldTimer extends LitElement {
               <button
                 part="renew"
                 class="primary"
-                ?disabled=${this.renewing}
-                @click=${() => fire(this, 'resmark-hold-renew', {})}
+                aria-disabled=${this.renewing}
+                @click=${this.#handleRenew}
               >
                 ${this.renewing ? msg('Holding…') : msg('Hold my seats again')}
               </button>
             </div>`
       }`;
+  }
+
+  // Not `disabled` while renewing: the pressed button would drop the focus to the page's <body>.
+  #handleRenew() {
+    if (!this.renewing) fire(this, 'resmark-hold-renew', {});
   }
 }
 

@@ -71,7 +71,7 @@ export class ResmarkPromoCode extends LitElement {
           aria-invalid=${refused}
           aria-describedby="status"
         />
-        <button part="apply" ?disabled=${applying}>
+        <button part="apply" aria-disabled=${applying}>
           ${applying ? msg('Applying…') : msg('Apply')}
         </button>
       </div>
@@ -100,7 +100,9 @@ export class ResmarkPromoCode extends LitElement {
     event.preventDefault();
     const input = this.renderRoot.querySelector('input')!;
     const promoCode = input.value.trim();
-    if (!promoCode || this.status === 'applying') return input.focus();
+    // While applying, Apply (aria-disabled, so it keeps the focus) and Enter do nothing at all.
+    if (this.status === 'applying') return;
+    if (!promoCode) return input.focus();
     this.code = promoCode;
     fire(this, 'resmark-promo-apply', { promoCode });
   }

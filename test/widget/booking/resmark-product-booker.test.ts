@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { ResmarkClient } from '../../../shared/client.js';
 import { ResmarkError } from '../../../shared/errors.js';
 import type { Inventory, PickupZone, Product } from '../../../shared/product.js';
@@ -308,10 +309,41 @@ describe('<resmark-product-booker>', () => {
       await pickSlot(el, 0);
       el.busy = true;
       await el.updateComplete;
-      expect(addButton(el)!.disabled).to.equal(true);
+      expect(addButton(el)!.getAttribute('aria-disabled')).to.equal('true');
+      expect(addButton(el)!.getAttribute('aria-busy')).to.equal('true');
       el.busy = false;
       await el.updateComplete;
-      expect(addButton(el)!.disabled).to.equal(false);
+      expect(addButton(el)!.getAttribute('aria-disabled')).to.equal('false');
+    });
+  });
+
+  describe('while the host adds (busy)', () => {
+    it('keeps the focus on the Add to cart pressed from the keyboard, and a second press asks nothing', async () => {
+      const fake = fakeClient({ months: { '2026-11': paddleInventory } });
+      const el = await booker(fake.client, paddle);
+      await pickDay(el, '2026-11-26');
+      await pickSlot(el, 0);
+      const quantities = part(el, 'resmark-tier-quantities')!;
+      inner<HTMLButtonElement>(quantities, '[aria-label="Add one Guest"]').click();
+      await settle(el);
+      const button = addButton(el)!;
+      button.focus();
+      const requested = oneEvent(el, 'resmark-item-request');
+      await sendKeys({ press: 'Enter' });
+      await requested;
+      el.busy = true;
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      expect(getComputedStyle(button).opacity).to.equal('0.55');
+      let requests = 0;
+      el.addEventListener('resmark-item-request', () => requests++);
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Space' });
+      button.click();
+      await settle(el);
+      expect(requests).to.equal(0);
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await expect(el).to.be.accessible();
     });
   });
 

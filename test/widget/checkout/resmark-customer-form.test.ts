@@ -352,13 +352,35 @@ describe('<resmark-customer-form>', () => {
       el.busy = true;
       await el.updateComplete;
       const button = $<HTMLButtonElement>(el, 'button[part=submit]');
-      expect(button.disabled).to.equal(true);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(getComputedStyle(button).opacity).to.equal('0.55');
       expect(text(button)).to.equal('Saving…');
       expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
       let sent = false;
       el.addEventListener('resmark-customer-submit', () => (sent = true));
       $<HTMLFormElement>(el, 'form').requestSubmit();
       expect(sent).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the focus on Continue pressed from the keyboard, and a second press sends nothing', async () => {
+      const el = await form();
+      fillValid(el);
+      const button = $<HTMLButtonElement>(el, 'button[part=submit]');
+      button.focus();
+      const submitted = oneEvent(el, 'resmark-customer-submit');
+      await sendKeys({ press: 'Enter' });
+      await submitted;
+      el.busy = true;
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      let sent = 0;
+      el.addEventListener('resmark-customer-submit', () => sent++);
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(sent).to.equal(0);
+      expect(el.shadowRoot!.activeElement).to.equal(button);
       await expect(el).to.be.accessible();
     });
   });

@@ -180,8 +180,30 @@ describe('<resmark-hold-timer>', () => {
       el.renewing = true;
       await el.updateComplete;
       const button = $(el, 'button') as HTMLButtonElement;
-      expect(button.disabled).to.equal(true);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(getComputedStyle(button).opacity).to.equal('0.55');
       expect(button.textContent!.trim()).to.equal('Holding…');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the focus on the button pressed from the keyboard, and a second press asks nothing', async () => {
+      const { el } = await timer(0);
+      const button = $(el, 'button') as HTMLButtonElement;
+      button.focus();
+      const renew = oneEvent(el, 'resmark-hold-renew');
+      await sendKeys({ press: 'Enter' });
+      await renew;
+      el.renewing = true;
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      let fired = 0;
+      el.addEventListener('resmark-hold-renew', () => fired++);
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Space' });
+      button.click();
+      await el.updateComplete;
+      expect(fired).to.equal(0);
+      expect(el.shadowRoot!.activeElement).to.equal(button);
       await expect(el).to.be.accessible();
     });
   });

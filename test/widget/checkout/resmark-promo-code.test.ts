@@ -69,13 +69,34 @@ describe('<resmark-promo-code>', () => {
   describe('while applying', () => {
     it('waits, saying so, and sends nothing more', async () => {
       const el = await promo('applying', 'SUMMER10');
-      expect(button(el).disabled).to.equal(true);
+      expect(button(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(getComputedStyle(button(el)).opacity).to.equal('0.55');
       expect(button(el).textContent!.trim()).to.equal('Applying…');
       expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
       let fired = false;
       el.addEventListener('resmark-promo-apply', () => (fired = true));
       $<HTMLFormElement>(el, 'form').requestSubmit();
       expect(fired).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the focus on the Apply pressed from the keyboard, and a second press sends nothing', async () => {
+      const el = await promo();
+      input(el).value = 'SUMMER10';
+      button(el).focus();
+      const applied = oneEvent(el, 'resmark-promo-apply');
+      await sendKeys({ press: 'Enter' });
+      await applied;
+      el.status = 'applying';
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(button(el));
+      let fired = 0;
+      el.addEventListener('resmark-promo-apply', () => fired++);
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(fired).to.equal(0);
+      expect(el.shadowRoot!.activeElement).to.equal(button(el));
       await expect(el).to.be.accessible();
     });
   });
