@@ -72,6 +72,7 @@ const WORDS: Record<string, (checked: Checked) => string> = {
  * @fires resmark-item-request - The shopper's choice passed the add-item rules; `detail` is `{ product, slot, item }`, `item` the body of `POST /cart/{id}/item`.
  * @fires resmark-error - Inventory or pickups could not be loaded (the shopper sees it with a Retry button).
  * @csspart add - The "Add to cart" button.
+ * @csspart error - Why the last "Add to cart" failed (the `error` property), right after the button.
  * @csspart failure - The load error with its Retry button.
  * @cssprop --resmark-space - Gap between the steps.
  */
@@ -82,6 +83,7 @@ export class ResmarkProductBooker extends LitElement {
     locale: {},
     currency: {},
     busy: { type: Boolean },
+    error: {},
     now: { attribute: false },
     _month: { state: true },
     _date: { state: true },
@@ -123,6 +125,8 @@ export class ResmarkProductBooker extends LitElement {
   declare currency: string;
   /** The host is adding an item: "Add to cart" waits. */
   declare busy: boolean;
+  /** Why the last "Add to cart" failed, in words for the shopper; the host sets and clears it. */
+  declare error: string | undefined;
   /** The clock (epoch ms) that decides the first month to show; injectable for tests. */
   declare now: () => number;
 
@@ -242,10 +246,18 @@ export class ResmarkProductBooker extends LitElement {
                 part="add"
                 aria-disabled=${this.busy || loading}
                 aria-busy=${this.busy ? 'true' : 'false'}
+                aria-describedby=${this.error ? 'add-error' : nothing}
                 @click=${this.#add}
               >
                 ${msg('Add to cart')}
               </button>`
+          : nothing
+      }
+      ${
+        // Right after "Add to cart", where the shopper is looking; with no slot chosen (no button)
+        // it still shows, so a failure is never lost.
+        this.error
+          ? html`<p id="add-error" part="error" class="error" role="alert">${this.error}</p>`
           : nothing
       }
       ${

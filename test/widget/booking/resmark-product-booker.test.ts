@@ -347,6 +347,40 @@ describe('<resmark-product-booker>', () => {
     });
   });
 
+  describe('with an add error', () => {
+    const error = 'Those seats were just taken: choose another time';
+
+    it('shows it right after Add to cart, as an alert that describes the button', async () => {
+      const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
+      const el = await booker(fake.client, kayak);
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      el.error = error;
+      await el.updateComplete;
+      const shown = el.shadowRoot!.querySelector('[part=error]')!;
+      expect(shown.textContent!.trim()).to.equal(error);
+      expect(shown.getAttribute('role')).to.equal('alert');
+      expect(shown.classList.contains('error')).to.equal(true);
+      expect(addButton(el)!.nextElementSibling).to.equal(shown);
+      expect(addButton(el)!.getAttribute('aria-describedby')).to.equal(shown.id);
+      await expect(el).to.be.accessible();
+      el.error = undefined;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
+      expect(addButton(el)!.hasAttribute('aria-describedby')).to.equal(false);
+    });
+
+    it('shows it before a slot is chosen too', async () => {
+      const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
+      const el = await booker(fake.client, kayak);
+      el.error = error;
+      await el.updateComplete;
+      expect(addButton(el)).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part=error]')!.textContent!.trim()).to.equal(error);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('when this month has no open day', () => {
     it('shows the first month that has one, looking at most three months ahead', async () => {
       const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
