@@ -180,6 +180,10 @@ export class ResmarkCustomerForm extends LitElement {
       }
       a {
         color: var(--_danger);
+        /* WCAG 2.2's 24 px targets: an inline link is only as tall as its text (19 px). */
+        display: inline-block;
+        min-height: 24px;
+        padding-block: 0.25em;
       }
       button {
         justify-self: start;

@@ -199,6 +199,19 @@ describe('<resmark-customer-form>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('gives each summary link a target of at least 24 × 24 px', async () => {
+      const el = await form();
+      await submit(el);
+      const links = [...$(el, '[part=error-summary]').querySelectorAll('a')];
+      expect(links).to.have.length(5);
+      for (const link of links) {
+        const box = link.getBoundingClientRect();
+        expect(box.height, text(link)).to.be.at.least(24);
+        expect(box.width, text(link)).to.be.at.least(24);
+      }
+      await expect(el).to.be.accessible();
+    });
+
     it('moves to a field from its link in the summary', async () => {
       const el = await form();
       await submit(el);
