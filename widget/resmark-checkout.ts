@@ -24,6 +24,7 @@ import './checkout/resmark-promo-code.js';
 import { fire, type ResmarkEvent } from './events.js';
 import { useLocale } from './localize.js';
 import type { PickupsByProduct } from './checkout/lines.js';
+import { shopperMessage } from './shopper-message.js';
 import { createProxyClient, type ProxyClient, type ProxyResources } from './proxy-client.js';
 import type { OrderPolicy } from './proxy-protocol.js';
 import { clearCart, readCart, takeResumeLink, writeCart, type SavedCart } from './storage.js';
@@ -72,7 +73,7 @@ const split = (list: string | undefined) =>
  * @fires resmark-cart-change - The cart changed (item added or removed, promo applied, hold renewed or lost); `detail.cart`.
  * @fires resmark-item-add - A time slot was added; `detail.cartId`, `detail.item` (the API's cart item).
  * @fires resmark-checkout-complete - The order was placed; `detail.orderId`, `confirmation`, `items`, `total`, `currency`.
- * @fires resmark-error - Something failed and the shopper was told; `detail.kind`, `message`, `status`.
+ * @fires resmark-error - Something failed and the shopper was told (in their language); `detail.kind`, `status`, and the technical `message` for the operator's logs.
  * @csspart open-button - The "Book now" button of `variant="dialog"`.
  * @csspart dialog - The modal `<dialog>` of `variant="dialog"`.
  * @csspart panel - The flow's box.
@@ -137,6 +138,13 @@ export class ResmarkCheckout extends LitElement {
       }
       .close {
         margin-inline-start: auto;
+      }
+      .step {
+        display: grid;
+        gap: var(--_space);
+      }
+      .step[hidden] {
+        display: none;
       }
       .notice {
         padding: var(--_space);
@@ -299,8 +307,9 @@ export class ResmarkCheckout extends LitElement {
       review: msg('Review and book'),
       done: '',
     }[step];
-    // The review shows its own error beside "Place order", where the shopper is looking.
-    const error = step === 'review' ? undefined : this._error;
+    // The booker and the review show their own error beside "Add to cart" and "Place order", where
+    // the shopper is looking (above the heading, a phone shopper would never see it).
+    const error = step === 'review' || step === 'product' ? undefined : this._error;
     return html`<section
       part="panel"
       class="panel"
@@ -361,6 +370,7 @@ export class ResmarkCheckout extends LitElement {
           .locale=${locale}
           .currency=${currency}
           .busy=${this._busy === 'add'}
+          .error=${this._error}
           @resmark-item-request=${this.#add}
         ></resmark-product-booker>`;
       case 'done':
@@ -377,17 +387,21 @@ export class ResmarkCheckout extends LitElement {
       return html`<p>${msg('This cart is no longer available.')}</p>
         <button class="primary" @click=${() => this.reset()}>${msg('Start over')}</button>`;
     const expired = session.state === 'expired';
-    // Expired: the timer shows the notice and its "Hold my seats again"; nothing else may go on.
-    const timer = html`<resmark-hold-timer
-      .expiresAt=${expired ? 0 : session.expiresAt}
-      .renewing=${this._busy === 'renew'}
-      @resmark-hold-renew=${this.#renew}
-    ></resmark-hold-timer>`;
-    if (expired) return timer;
+    // Expired: the timer shows the notice and its "Hold my seats again"; nothing else may go on,
+    // but the step stays (hidden), so what the shopper typed is there when the seats are back.
+    return html`<resmark-hold-timer
+        .expiresAt=${expired ? 0 : session.expiresAt}
+        .renewing=${this._busy === 'renew'}
+        @resmark-hold-renew=${this.#renew}
+      ></resmark-hold-timer>
+      <div class="step" ?hidden=${expired}>${this.#holdingStep(cart, locale, currency)}</div>`;
+  }
+
+  /** The steps on a cart that holds seats: the cart, the customer's details, the review. */
+  #holdingStep(cart: Cart, locale: string | undefined, currency: string) {
     switch (this._step) {
       case 'cart':
-        return html`${timer}
-          <resmark-cart-summary
+        return html`<resmark-cart-summary
             .cart=${cart}
             .pickups=${this._pickups}
             .editable=${true}
@@ -412,28 +426,26 @@ export class ResmarkCheckout extends LitElement {
             </button>
           </div>`;
       case 'details':
-        return html`${timer}
-          <resmark-customer-form
-            .rules=${cart}
-            .value=${cart.customer}
-            .errors=${this._fields}
-            .busy=${this._busy === 'customer'}
-            .locale=${locale}
-            @resmark-customer-submit=${this.#setCustomer}
-          ></resmark-customer-form>`;
+        return html`<resmark-customer-form
+          .rules=${cart}
+          .value=${cart.customer}
+          .errors=${this._fields}
+          .busy=${this._busy === 'customer'}
+          .locale=${locale}
+          @resmark-customer-submit=${this.#setCustomer}
+        ></resmark-customer-form>`;
       default:
-        return html`${timer}
-          <resmark-order-review
-            .cart=${cart}
-            .pickups=${this._pickups}
-            .payment=${this.#payment()}
-            .customer=${cart.customer}
-            .placing=${this._busy === 'order'}
-            .error=${this._error}
-            .locale=${locale}
-            .currency=${currency}
-            @resmark-order-place=${this.#place}
-          ></resmark-order-review>`;
+        return html`<resmark-order-review
+          .cart=${cart}
+          .pickups=${this._pickups}
+          .payment=${this.#payment()}
+          .customer=${cart.customer}
+          .placing=${this._busy === 'order'}
+          .error=${this._error}
+          .locale=${locale}
+          .currency=${currency}
+          @resmark-order-place=${this.#place}
+        ></resmark-order-review>`;
     }
   }
 
@@ -636,9 +648,13 @@ export class ResmarkCheckout extends LitElement {
   }
 
   async #renew() {
+    const wasExpired = this.#session?.state === 'expired';
     const renewed = await this.#act('renew', (session) => session.renew());
     if (renewed?.errors.length)
       this._error = msg('Some seats could not be held again and were removed from your cart.');
+    // The step comes back from hiding: take the shopper to it, not to the top of the page. An
+    // automatic renew while the shopper types must not move their focus, so only after a lapse.
+    if (renewed && wasExpired) this.#focusHeading = true;
   }
 
   // Activity inside the flow keeps the hold alive (issue 4, "The hold").
@@ -696,14 +712,15 @@ export class ResmarkCheckout extends LitElement {
   /** Tells the shopper (unless `show` is false: the caller shows it) and the page; returns the message. */
   #fail(error: unknown, show = true): string {
     const known = error instanceof ResmarkError ? error : undefined;
-    const message = known?.message ?? msg('Something went wrong. Please try again.');
+    const message = shopperMessage(error);
     // Field problems belong at the customer form; any other step's (an add-item 400 naming
     // `participants`, say) would be invisible there, so they show as the step's message.
     if (known?.fields && known.endpoint === 'PUT /cart/{id}/customer') this._fields = known.fields;
     else if (show) this._error = message;
     fire(this, 'resmark-error', {
       kind: known?.kind ?? 'unknown',
-      message,
+      // The operator's logs want what happened, not what the shopper was told.
+      message: known?.message ?? String(error),
       ...(known?.status === undefined ? {} : { status: known.status }),
     });
     return message;

@@ -252,6 +252,9 @@ const $ = <T extends Element = HTMLElement>(el: ResmarkCheckout, selector: strin
 const text = (node: Element | null | undefined) =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const heading = (el: ResmarkCheckout) => text($(el, '[part=step-heading]'));
+/** The product step's booker, with the error the shell hands it. */
+const booker = (el: ResmarkCheckout) =>
+  $(el, 'resmark-product-booker') as HTMLElement & { error?: string };
 const button = (el: ResmarkCheckout, label: string) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === label);
 /** Fires a sub-element's contract event from it, as the sub-element would. */
@@ -701,9 +704,27 @@ describe('<resmark-checkout>', () => {
         status: 409,
       });
       await el.updateComplete;
-      expect(text($(el, '[role=alert]'))).to.equal('Only 1 seat is left.');
+      // Beside "Add to cart" (the booker shows it), not above the heading, off a phone's screen.
+      expect(booker(el).error).to.equal('Only 1 seat is left.');
+      expect($(el, '[part=panel] > [role=alert]')).to.equal(null);
       expect(heading(el)).to.equal('Sunset Paddle');
       await expect(el).to.be.accessible();
+    });
+
+    it('tells the shopper in plain words when the proxy cannot be reached', async () => {
+      api.restore();
+      api = fakeProxy({ 'POST /cart/:id/item': () => new TypeError('Failed to fetch') });
+      const el = await inline();
+      const errors = collect(el, 'resmark-error');
+      await requestSeats(el, api);
+      await waitUntil(() => errors.length > 0);
+      await el.updateComplete;
+      expect(booker(el).error).to.equal(
+        'The booking service cannot be reached. Check your connection and try again.',
+      );
+      // The page's own logs get what happened, in the client's words.
+      expect(errors[0]!.kind).to.equal('network');
+      expect(errors[0]!.message).to.match(/^Could not reach Resmark for POST \/cart/);
     });
 
     it('shows an add-item refusal that names fields on the product step, not at the form', async () => {
@@ -717,8 +738,8 @@ describe('<resmark-checkout>', () => {
       });
       const el = await inline();
       await requestSeats(el, api);
-      await waitUntil(() => text($(el, '[role=alert]')) !== '', 'the refusal is shown');
-      expect(text($(el, '[role=alert]'))).to.equal('Choose a pickup for this tour.');
+      await waitUntil(() => booker(el).error, 'the refusal is shown');
+      expect(booker(el).error).to.equal('Choose a pickup for this tour.');
       expect(heading(el)).to.equal('Sunset Paddle');
       await expect(el).to.be.accessible();
     });
@@ -833,18 +854,50 @@ describe('<resmark-checkout>', () => {
       await waitUntil(() => $(restored, 'resmark-hold-timer'), 'the cart step');
       expect(heading(restored)).to.equal('Your cart');
       expect($(restored, 'resmark-hold-timer')).to.have.property('expiresAt', 0);
-      expect($(restored, 'resmark-cart-summary'), 'nothing else goes on').to.equal(null);
-      expect(button(restored, 'Continue')).to.equal(undefined);
+      expect($(restored, '.step')!.hasAttribute('hidden'), 'nothing else goes on').to.equal(true);
+      expect(button(restored, 'Continue')!.checkVisibility()).to.equal(false);
       await expect(restored).to.be.accessible();
 
       const changes = collect(restored, 'resmark-cart-change');
       from(restored, 'resmark-hold-timer', 'resmark-hold-renew', {});
-      await waitUntil(() => $(restored, 'resmark-cart-summary'), 'the cart is back');
+      await waitUntil(() => !$(restored, '.step')!.hasAttribute('hidden'), 'the cart is back');
+      expect(button(restored, 'Continue')!.checkVisibility()).to.equal(true);
       expect(api.calls().slice(-2)).to.deep.equal(['GET /cart/cart-1/renew', 'GET /cart/cart-1']);
       expect($(restored, 'resmark-hold-timer'))
         .to.have.property('expiresAt')
         .that.is.above(Date.now());
       expect(changes.at(-1)!.cart!.expDateTime).to.be.above(Date.now());
+    });
+  });
+
+  describe('when the hold runs out while the shopper types their details', () => {
+    it('keeps what they typed, and takes them back to it once the seats are held again', async () => {
+      const lapse = Date.now() + 1500;
+      api.cart = { ...api.paddleCart(2), expDateTime: lapse };
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1', expiresAt: lapse });
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => heading(el) === 'Your cart', 'the cart step');
+      button(el, 'Continue')!.click();
+      await waitUntil(() => heading(el) === 'Your details', 'the details step');
+      const form = $(el, 'resmark-customer-form') as ResmarkCheckout;
+      await form.updateComplete;
+      const first = () => form.shadowRoot!.querySelector<HTMLInputElement>('#firstName')!;
+      first().value = 'Ana';
+      first().dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+
+      await waitUntil(() => $(el, '.step')!.hasAttribute('hidden'), 'the hold lapses', {
+        timeout: 4000,
+      });
+      from(el, 'resmark-hold-timer', 'resmark-hold-renew', {});
+      await waitUntil(() => !$(el, '.step')!.hasAttribute('hidden'), 'the seats are back');
+      await el.updateComplete;
+      // Booleans: chai's report of two Lit elements that differ takes longer than the run.
+      expect($(el, 'resmark-customer-form') === form, 'the same form').to.equal(true);
+      expect(first().value).to.equal('Ana');
+      expect(el.shadowRoot!.activeElement === $(el, '[part=step-heading]'), 'focus').to.equal(true);
+      await expect(el).to.be.accessible();
     });
   });
 
