@@ -21,11 +21,26 @@ export const base = css`
     --_warning: var(--resmark-color-warning, #8a4b00);
     --_success: var(--resmark-color-success, #1b6e2e);
     --_radius: var(--resmark-radius, 8px);
-    --_space: var(--resmark-space, 1rem);
+    --_space: var(--resmark-space, 1em);
     font-family: var(--resmark-font-family, inherit);
-    font-size: var(--resmark-font-size, 1rem);
+    /*
+     * Sized from the page around it, not from the root: a page with html { font-size: 62.5% }
+     * (10 px rem) and 1.6rem body text would otherwise get 10 px text and 27.5 px buttons. We chose
+     * the surrounding text's size, but never under 16 px: smaller is hard to read on a phone, iOS
+     * zooms into a field under 16 px, and the 44 px targets below are 2.75em. A page whose text is
+     * larger (or a reader who enlarged it) gets larger. --resmark-font-size overrides both.
+     */
+    font-size: var(--resmark-font-size, max(1em, 16px));
     color: var(--_text);
+    /* The page's typography stops here: a centred, uppercase, tracked body is not the widget's. */
     line-height: 1.45;
+    font-style: normal;
+    font-weight: 400;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
     display: block;
   }
   :host([hidden]) {
@@ -36,6 +51,13 @@ export const base = css`
   *::after {
     box-sizing: border-box;
   }
+  /*
+   * An element inside another one is already at the outer one's size: its :host must not apply
+   * --resmark-font-size again (1.2em would grow at every level), so it inherits (1em).
+   */
+  * {
+    --resmark-font-size: 1em;
+  }
   button,
   input,
   select,
@@ -45,8 +67,8 @@ export const base = css`
   }
   button {
     cursor: pointer;
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
+    min-height: 2.75em;
+    padding: 0.5em 1em;
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
     background: var(--_surface);
@@ -66,8 +88,8 @@ export const base = css`
   input,
   select,
   textarea {
-    min-height: 2.75rem;
-    padding: 0.5rem 0.75rem;
+    min-height: 2.75em;
+    padding: 0.5em 0.75em;
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
     background: var(--_surface);
@@ -91,13 +113,13 @@ export const base = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   legend {
     font-weight: 600;
     padding: 0;
     /* A legend is not one of its fieldset's grid items: the gap does not reach it. */
-    margin-bottom: 0.5rem;
+    margin-bottom: 0.5em;
   }
   .error {
     color: var(--_danger);

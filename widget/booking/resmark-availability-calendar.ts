@@ -70,7 +70,7 @@ export class ResmarkAvailabilityCalendar extends LitElement {
         display: flex;
         align-items: center;
         justify-content: space-between;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       h3 {
         font-size: 1.1em;
@@ -85,7 +85,7 @@ export class ResmarkAvailabilityCalendar extends LitElement {
         font-size: 0.8em;
         font-weight: 600;
         color: var(--_muted);
-        padding: 0.25rem 0;
+        padding: 0.25em 0;
       }
       td {
         padding: 0;

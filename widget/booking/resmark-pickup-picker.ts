@@ -30,10 +30,10 @@ export class ResmarkPickupPicker extends LitElement {
     css`
       label {
         display: block;
-        margin-bottom: 0.25rem;
+        margin-bottom: 0.25em;
       }
       p {
-        margin: 0.25rem 0 0;
+        margin: 0.25em 0 0;
       }
     `,
   ];

@@ -104,13 +104,13 @@ export class ResmarkProductBooker extends LitElement {
       }
       h3 {
         font-size: 1em;
-        margin-bottom: 0.5rem;
+        margin-bottom: 0.5em;
       }
       [part='failure'] {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
     `,
   ];

@@ -38,12 +38,12 @@ export class ResmarkProductList extends LitElement {
         padding: 0;
         display: grid;
         gap: var(--_space);
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 16em), 1fr));
       }
       .card {
         display: flex;
         flex-direction: column;
-        gap: 0.5rem;
+        gap: 0.5em;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         padding: var(--_space);
@@ -65,7 +65,7 @@ export class ResmarkProductList extends LitElement {
       }
       .highlights ul {
         margin: 0;
-        padding-inline-start: 1.25rem;
+        padding-inline-start: 1.25em;
         list-style: disc;
       }
       .price {

@@ -30,8 +30,8 @@ export class ResmarkSlotPicker extends LitElement {
     css`
       div {
         display: grid;
-        gap: 0.5rem;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
+        gap: 0.5em;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
       }
       button {
         display: flex;

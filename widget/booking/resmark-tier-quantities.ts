@@ -33,21 +33,21 @@ export class ResmarkTierQuantities extends LitElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       label {
-        flex: 1 1 8rem;
+        flex: 1 1 8em;
       }
       .controls {
         display: flex;
-        gap: 0.25rem;
+        gap: 0.25em;
       }
       .controls button {
-        width: 2.75rem;
+        width: 2.75em;
         padding: 0;
       }
       input {
-        width: 4rem;
+        width: 4em;
         text-align: center;
       }
       .row p {

@@ -135,13 +135,13 @@ export class ResmarkCustomerForm extends LitElement {
         gap: var(--_space);
       }
       .grid {
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14em), 1fr));
       }
       label,
       legend {
         display: block;
         font-weight: 600;
-        margin-bottom: 0.25rem;
+        margin-bottom: 0.25em;
       }
       fieldset {
         gap: 0;
@@ -149,25 +149,25 @@ export class ResmarkCustomerForm extends LitElement {
       fieldset label {
         display: flex;
         align-items: center;
-        gap: 0.5rem;
-        min-height: 2.75rem;
+        gap: 0.5em;
+        min-height: 2.75em;
         font-weight: 400;
         margin: 0;
       }
       input[type='checkbox'] {
-        width: 1.25rem;
-        min-height: 1.25rem;
+        width: 1.25em;
+        min-height: 1.25em;
       }
       .tel {
         display: flex;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       .tel select {
-        width: 6.5rem;
+        width: 6.5em;
         flex: none;
       }
       p {
-        margin: 0.25rem 0 0;
+        margin: 0.25em 0 0;
       }
       [part='error-summary'] {
         border: 2px solid var(--_danger);
@@ -175,8 +175,8 @@ export class ResmarkCustomerForm extends LitElement {
         padding: var(--_space);
       }
       [part='error-summary'] ul {
-        margin: 0.5rem 0 0;
-        padding-inline-start: 1.25rem;
+        margin: 0.5em 0 0;
+        padding-inline-start: 1.25em;
       }
       a {
         color: var(--_danger);

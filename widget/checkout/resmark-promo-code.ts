@@ -26,15 +26,15 @@ export class ResmarkPromoCode extends LitElement {
     css`
       div {
         display: flex;
-        gap: 0.5rem;
-        margin-top: 0.25rem;
+        gap: 0.5em;
+        margin-top: 0.25em;
       }
       input {
         flex: 1;
         min-width: 0;
       }
       p {
-        margin: 0.25rem 0 0;
+        margin: 0.25em 0 0;
       }
       .ok {
         color: var(--_success);

@@ -12,6 +12,7 @@ import {
   paddleInventory,
   products,
 } from '../fixtures.js';
+import { expectOwnTypography, loudPage } from '../checkout/layout.js';
 
 const [kayak, paddle, dayPass] = products as [Product, Product, Product];
 // The fixtures' seed instant: the sandbox's day was 2026-11-24.
@@ -82,6 +83,7 @@ async function booker(
   client: Pick<ResmarkClient, 'product'>,
   product: Product,
   now = T0,
+  parentNode?: HTMLElement,
 ): Promise<ResmarkProductBooker> {
   const el = await fixture<ResmarkProductBooker>(
     html`<resmark-product-booker
@@ -90,6 +92,7 @@ async function booker(
       .now=${() => now}
       locale="en-US"
     ></resmark-product-booker>`,
+    { parentNode },
   );
   await settle(el);
   return el;
@@ -378,6 +381,39 @@ describe('<resmark-product-booker>', () => {
       expect(addButton(el)).to.equal(null);
       expect(el.shadowRoot!.querySelector('[part=error]')!.textContent!.trim()).to.equal(error);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('inside a page with its own typography', () => {
+    let page: ReturnType<typeof loudPage>;
+    beforeEach(() => (page = loudPage()));
+    afterEach(() => page.restore());
+
+    it('keeps 16 px text, 44 px targets and its own case and alignment, in every part', async () => {
+      const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
+      const el = await booker(fake.client, kayak, T0, page.parent);
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      await expectOwnTypography(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it('applies an operator’s relative --resmark-font-size once, not again in every part', async () => {
+      const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
+      const el = await booker(fake.client, kayak, T0, page.parent);
+      el.style.setProperty('--resmark-font-size', '2em'); // of the page's 10 px
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      const size = (node: Element) => getComputedStyle(node).fontSize;
+      expect(size(el)).to.equal('20px');
+      for (const tag of [
+        'resmark-availability-calendar',
+        'resmark-slot-picker',
+        'resmark-tier-quantities',
+        'resmark-pickup-picker',
+      ] as const)
+        expect(size(part(el, tag)!), tag).to.equal('20px');
+      expect(size(addButton(el)!)).to.equal('20px');
     });
   });
 

@@ -1,6 +1,6 @@
 /**
- * Layout checks for the checkout elements' tests: on a 320 px phone nothing sticks out sideways,
- * and every control is a touch target of at least 44 px.
+ * Layout checks for the widget elements' tests: on a 320 px phone nothing sticks out sideways,
+ * every control is a touch target of at least 44 px, and a page's own typography stays outside.
  */
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
@@ -40,4 +40,46 @@ export async function expectFitsPhone(el: LitElement): Promise<void> {
   } finally {
     await setViewport({ width: 800, height: 600 });
   }
+}
+
+/**
+ * A page whose CSS reaches into widgets the common ways: `html { font-size: 62.5% }` (a 10 px rem,
+ * and here 10 px body text too) and a centred, uppercase, tracked, italic ancestor. Pass `parent`
+ * as the fixture's `parentNode` (the fixture puts it in the page and removes it); `restore()` puts
+ * the root's font size back.
+ */
+export function loudPage(): { parent: HTMLElement; restore: () => void } {
+  const root = document.documentElement;
+  const before = root.style.fontSize;
+  root.style.fontSize = '62.5%';
+  const parent = document.createElement('div');
+  parent.style.cssText =
+    'text-transform: uppercase; text-align: center; letter-spacing: 0.3em; word-spacing: 1em; font-style: italic; line-height: 3';
+  return { parent, restore: () => (root.style.fontSize = before) };
+}
+
+/**
+ * Checks that `el`, rendered inside `loudPage()`, kept its own typography: text of at least
+ * 16 px (the host's, and every control's), nothing uppercase, the page's alignment and spacing
+ * reset at the host, and (through `expectFitsPhone`) 44 px targets.
+ */
+export async function expectOwnTypography(el: LitElement): Promise<void> {
+  await el.updateComplete;
+  const host = getComputedStyle(el);
+  expect(parseFloat(host.fontSize), 'host font size').to.be.at.least(16);
+  expect(host.textAlign, 'host text-align').to.equal('start');
+  expect(host.letterSpacing, 'host letter-spacing').to.equal('normal');
+  expect(host.wordSpacing, 'host word-spacing').to.equal('0px');
+  expect(host.fontStyle, 'host font-style').to.equal('normal');
+  expect(parseFloat(host.lineHeight) / parseFloat(host.fontSize), 'host line-height').to.be.below(
+    2,
+  );
+  const all = [el, ...deep(el.shadowRoot!)];
+  for (const node of all) {
+    const style = getComputedStyle(node);
+    expect(style.textTransform, `${node.tagName} text-transform`).to.equal('none');
+    if (node.matches('button, input, select, label'))
+      expect(parseFloat(style.fontSize), `${node.tagName} font size`).to.be.at.least(16);
+  }
+  await expectFitsPhone(el);
 }

@@ -4,7 +4,7 @@ import type { CustomerRules } from '../../../shared/customer.js';
 import '../../../widget/checkout/resmark-customer-form.js';
 import type { ResmarkCustomerForm } from '../../../widget/checkout/resmark-customer-form.js';
 import { cart } from '../fixtures.js';
-import { expectFitsPhone } from './layout.js';
+import { expectFitsPhone, expectOwnTypography, loudPage } from './layout.js';
 
 const rules: CustomerRules = {
   requiredCustomerFields: cart.requiredCustomerFields!,
@@ -394,6 +394,24 @@ describe('<resmark-customer-form>', () => {
       await el.updateComplete;
       expect(sent).to.equal(0);
       expect(el.shadowRoot!.activeElement).to.equal(button);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('inside a page with its own typography', () => {
+    let page: ReturnType<typeof loudPage>;
+    beforeEach(() => (page = loudPage()));
+    afterEach(() => page.restore());
+
+    it('keeps 16 px text, 44 px targets, 24 px summary links and its own case and alignment', async () => {
+      const el = await fixture<ResmarkCustomerForm>(
+        html`<resmark-customer-form locale="en-US" .rules=${rules}></resmark-customer-form>`,
+        { parentNode: page.parent },
+      );
+      await submit(el);
+      await expectOwnTypography(el);
+      for (const link of $(el, '[part=error-summary]').querySelectorAll('a'))
+        expect(link.getBoundingClientRect().height, text(link)).to.be.at.least(24);
       await expect(el).to.be.accessible();
     });
   });

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../widget/checkout/resmark-hold-timer.js';
 import type { ResmarkHoldTimer } from '../../../widget/checkout/resmark-hold-timer.js';
-import { expectFitsPhone } from './layout.js';
+import { expectFitsPhone, expectOwnTypography, loudPage } from './layout.js';
 
 /** A clock the test moves by hand: `advance` moves `now` and runs the interval callbacks. */
 function fakeClock(start: number) {
@@ -212,6 +212,21 @@ describe('<resmark-hold-timer>', () => {
     it('fits 320 px with 44 px targets, counting and run out', async () => {
       await expectFitsPhone((await timer(4 * MIN)).el);
       await expectFitsPhone((await timer(0)).el);
+    });
+  });
+
+  describe('inside a page with its own typography', () => {
+    let page: ReturnType<typeof loudPage>;
+    beforeEach(() => (page = loudPage()));
+    afterEach(() => page.restore());
+
+    it('keeps 16 px text, 44 px targets and its own case and alignment', async () => {
+      const el = await fixture<ResmarkHoldTimer>(
+        html`<resmark-hold-timer .expiresAt=${Date.now() - 1}></resmark-hold-timer>`,
+        { parentNode: page.parent },
+      );
+      await expectOwnTypography(el);
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../widget/checkout/resmark-promo-code.js';
 import type { PromoStatus, ResmarkPromoCode } from '../../../widget/checkout/resmark-promo-code.js';
-import { expectFitsPhone } from './layout.js';
+import { expectFitsPhone, expectOwnTypography, loudPage } from './layout.js';
 
 const $ = <T extends Element>(el: ResmarkPromoCode, selector: string) =>
   el.shadowRoot!.querySelector<T>(selector)!;
@@ -133,6 +133,21 @@ describe('<resmark-promo-code>', () => {
   describe('on a phone', () => {
     it('fits 320 px with 44 px targets', async () => {
       await expectFitsPhone(await promo('not-applicable', 'BIKES20'));
+    });
+  });
+
+  describe('inside a page with its own typography', () => {
+    let page: ReturnType<typeof loudPage>;
+    beforeEach(() => (page = loudPage()));
+    afterEach(() => page.restore());
+
+    it('keeps 16 px text, 44 px targets and its own case and alignment', async () => {
+      const el = await fixture<ResmarkPromoCode>(
+        html`<resmark-promo-code status="invalid" code="NOPE"></resmark-promo-code>`,
+        { parentNode: page.parent },
+      );
+      await expectOwnTypography(el);
+      await expect(el).to.be.accessible();
     });
   });
 
