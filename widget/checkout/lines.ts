@@ -11,7 +11,11 @@ import type { PickupZone } from '../../shared/product.js';
 /** The parts of a cart or order item a line shows. */
 export interface Line {
   productName: string;
+  /** Before any discount: what the line shows, so subtotal − discount = total reads right. */
+  subtotal?: number;
   total: number;
+  /** `participant` (activities) or `unit` (rentals). */
+  quantityType?: string;
   participants?: Record<string, number>;
   participantList?: { tier: string; status?: string }[];
   unitList?: { tier: string; status?: string }[];
@@ -24,7 +28,13 @@ export function when(start: string | null, end: string | null, locale?: string):
   return end ? `${from} – ${formatTime(end, locale)}` : from;
 }
 
-/** "2 × Adult, 1 × Child": the item's own counts, else its people's lines (cancelled ones left out). */
+// The tier of a single-price product (docs/wire.md): a shopper never saw it named "All".
+const SINGLE_TIER = 'All';
+
+/**
+ * "2 × Adult, 1 × Child": the item's own counts, else its people's lines (cancelled ones left out).
+ * A single-price product's count reads "2 people" (or "2 units" for a rental).
+ */
 export function people(line: Line): string {
   let counts = line.participants;
   if (!counts) {
@@ -32,9 +42,20 @@ export function people(line: Line): string {
     for (const { tier, status } of line.participantList ?? line.unitList ?? [])
       if (status !== 'cancelled') counts[tier] = (counts[tier] ?? 0) + 1;
   }
+  const units = line.quantityType === 'unit';
   return Object.entries(counts)
     .filter(([, n]) => n > 0)
-    .map(([tier, n]) => `${n} × ${tier}`)
+    .map(([tier, n]) =>
+      tier !== SINGLE_TIER
+        ? `${n} × ${tier}`
+        : units
+          ? n === 1
+            ? msg('1 unit')
+            : msg(str`${n} units`)
+          : n === 1
+            ? msg('1 person')
+            : msg(str`${n} people`),
+    )
     .join(', ');
 }
 
@@ -49,7 +70,7 @@ export function lineTemplate(
   return html`<li part="item">
     <p class="row">
       <strong part="product">${line.productName}</strong>
-      <span part="item-total">${formatMoney(line.total, currency, locale)}</span>
+      <span part="item-total">${formatMoney(line.subtotal ?? line.total, currency, locale)}</span>
     </p>
     ${time ? html`<p class="muted">${time}</p>` : nothing}
     <p>${people(line)}</p>

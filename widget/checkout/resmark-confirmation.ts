@@ -108,6 +108,8 @@ export class ResmarkConfirmation extends LitElement {
       </ul>
       ${totalsTemplate(
         [
+          // The lines show amounts before the discount; the subtotal makes the sum read right.
+          [msg('Subtotal'), order.discount ? order.subtotal : null],
           [discountLabel(order.promoCode), order.discount ? -order.discount : null],
           [msg('Paid'), owed ? order.amountPaid : null],
           [

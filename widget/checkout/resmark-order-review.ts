@@ -2,20 +2,18 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { Cart } from '../../shared/cart.js';
 import type { CustomerInput } from '../../shared/customer.js';
-import { formatMoney } from '../../shared/format.js';
 import { fire } from '../events.js';
 import { base } from '../styles.js';
 import type { PickupsByProduct } from './lines.js';
 import './resmark-cart-summary.js';
 
 /**
- * The last look before the order (step 10): the cart, who it is for, the total, and "Place order".
+ * The last look before the order (step 10): the cart with its total, who it is for, and "Place order".
  * @tag resmark-order-review
  * @summary The cart, the customer and the total, with "Place order".
  * @fires resmark-order-place - The shopper placed the order (once until the host clears `placing`).
  * @csspart summary - The cart summary.
  * @csspart customer - The customer's name, email and phone.
- * @csspart total - The total to pay.
  * @csspart payment-note - With `payment="on-arrival"`: that nothing is charged now.
  * @csspart place - The "Place order" button.
  * @csspart error - Why the last attempt failed.
@@ -40,15 +38,6 @@ export class ResmarkOrderReview extends LitElement {
         display: grid;
         gap: var(--_space);
       }
-      [part='payment-note'] {
-        margin-top: calc(var(--_space) * -0.5);
-      }
-      [part='total'] {
-        display: flex;
-        justify-content: space-between;
-        font-size: 1.25em;
-        font-weight: 700;
-      }
     `,
   ];
 
@@ -60,7 +49,7 @@ export class ResmarkOrderReview extends LitElement {
   declare pickups: PickupsByProduct | undefined;
   /**
    * How the shopper pays, when the host knows: `on-arrival` (the proxy's pay-on-arrival policy)
-   * says under the total that nothing is charged now.
+   * says before "Place order" that nothing is charged now.
    */
   declare payment: 'on-arrival' | undefined;
   /**
@@ -98,14 +87,6 @@ export class ResmarkOrderReview extends LitElement {
         <p><strong>${msg('Your details')}</strong></p>
         ${[name, who.email, phone].map((line) => (line ? html`<p>${line}</p>` : nothing))}
       </div>
-      ${
-        cart
-          ? html`<p part="total">
-              <span>${msg('Total')}</span>
-              <span>${formatMoney(cart.total, cart.currency || this.currency, locale)}</span>
-            </p>`
-          : nothing
-      }
       ${
         this.payment === 'on-arrival'
           ? html`<p part="payment-note">

@@ -58,6 +58,7 @@ describe('<resmark-confirmation>', () => {
         amountPaid: 0,
       });
       expect(totals(el)).to.deep.equal([
+        ['Subtotal', '$237.00'],
         ['Discount (SUMMER10)', '-$23.70'],
         ['Paid', '$0.00'],
         ['Total', '$213.30'],
@@ -75,6 +76,40 @@ describe('<resmark-confirmation>', () => {
       );
       expect(text($(el, '[part=pickup]'))).to.equal(
         'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby',
+      );
+    });
+
+    it('shows each line before the discount, so the list adds up', async () => {
+      const [item] = order.items;
+      const el = await confirmation({
+        ...order,
+        items: [{ ...item!, subtotal: 237, discount: 23.7, total: 213.3 }],
+        promoCode: 'SUMMER10',
+        discount: 23.7,
+        total: 213.3,
+      });
+      expect(text($(el, '[part=item-total]'))).to.equal('$237.00');
+      expect(totals(el)[0]).to.deep.equal(['Subtotal', '$237.00']);
+    });
+
+    it('counts a single-price product’s people without its tier name', async () => {
+      const [item] = order.items;
+      const line = (n: number, quantityType = 'participant') => ({
+        ...item!,
+        quantityType,
+        participantList: Array.from({ length: n }, (_, i) => ({
+          ...item!.participantList![0]!,
+          id: `p${i}`,
+          tier: 'All',
+        })),
+      });
+      const el = await confirmation({ ...order, items: [line(2), line(1), line(3, 'unit')] });
+      expect([...el.shadowRoot!.querySelectorAll('[part=item]')].map((li) => text(li))).to.satisfy(
+        (lines: string[]) =>
+          lines[0]!.includes('2 people') &&
+          lines[1]!.includes('1 person') &&
+          lines[2]!.includes('3 units') &&
+          !lines.some((l) => l.includes('All')),
       );
     });
 
@@ -121,6 +156,7 @@ describe('<resmark-confirmation>', () => {
         ></resmark-confirmation>`,
       );
       expect(totals(el)).to.deep.equal([
+        ['Subtotal', '$237.00'],
         ['Discount (SUMMER10)', '-$23.70'],
         ['Total to pay on arrival', '$213.30'],
       ]);
