@@ -78,7 +78,7 @@ const split = (list: string | undefined) =>
  * @csspart dialog - The modal `<dialog>` of `variant="dialog"`.
  * @csspart panel - The flow's box.
  * @csspart step-heading - Each step's heading (it takes focus when the step changes).
- * @csspart back-button - The "Back" button.
+ * @csspart back-button - The "Back" button ("Back to your cart" from the product list).
  * @csspart closed-notice - "Online booking is closed right now…", when the proxy takes no orders.
  * @cssprop --resmark-color-accent - Primary buttons, focus ring, links. Default #0b5f86.
  * @cssprop --resmark-color-on-accent - Text on the accent colour. Default #ffffff.
@@ -232,6 +232,10 @@ export class ResmarkCheckout extends LitElement {
       if (this.proxy) writeCart(this.#storageKey(), link);
     }
     if (this.variant !== 'dialog') void this.#start();
+    else if (link) {
+      // A shopper who followed a link to their cart must not find it behind a "Book now" button.
+      void this.open();
+    }
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -321,7 +325,7 @@ export class ResmarkCheckout extends LitElement {
         ${
           back && step !== 'done'
             ? html`<button part="back-button" @click=${() => this.#go(back)}>
-                ${msg('Back')}
+                ${step === 'products' ? msg('Back to your cart') : msg('Back')}
               </button>`
             : nothing
         }

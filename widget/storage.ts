@@ -59,15 +59,23 @@ export function clearCart(proxy: string): void {
 }
 
 /**
- * Reads a resume link (`?resmark-cart=<id>&resmark-token=<token>`) from the page URL and removes
- * both parameters with `history.replaceState`, so the token does not linger in the address bar,
- * the history or a shared link. Other parameters and the hash stay.
+ * Reads a resume link (`#resmark-cart=<id>&resmark-token=<token>`, or the same as query
+ * parameters) from the page URL and removes both with `history.replaceState`, so the token does not
+ * linger in the address bar, the history or a shared link. Everything else in the URL stays.
  */
 export function takeResumeLink(): SavedCart | undefined {
   const url = new URL(location.href);
-  const cartId = url.searchParams.get(RESUME_PARAMS.cart);
-  const token = url.searchParams.get(RESUME_PARAMS.token) ?? undefined;
+  // The fragment first: it never reaches a server's logs, a Referer or a page-view hit, and the
+  // token in it can read the customer and place the order. The query form still opens.
+  const parts = url.hash.slice(1).split('&');
+  const ours = (part: string) => Object.values(RESUME_PARAMS).some((p) => part.startsWith(`${p}=`));
+  const inFragment = parts.some(ours);
+  const from = inFragment ? new URLSearchParams(parts.filter(ours).join('&')) : url.searchParams;
+  const cartId = from.get(RESUME_PARAMS.cart);
+  const token = from.get(RESUME_PARAMS.token) ?? undefined;
   if (!cartId && !token) return undefined;
+  // The page's own anchor (`#tours`) stays as it was.
+  if (inFragment) url.hash = parts.filter((part) => !ours(part)).join('&');
   url.searchParams.delete(RESUME_PARAMS.cart);
   url.searchParams.delete(RESUME_PARAMS.token);
   try {

@@ -1065,6 +1065,23 @@ describe('<resmark-checkout>', () => {
       expect(get.token).to.equal('tok-agent');
       await expect(el).to.be.accessible();
     });
+
+    it('opens the dialog variant on its own, with the cart in it', async () => {
+      api.cart = api.paddleCart(2);
+      const url = new URL(location.href);
+      url.hash = 'resmark-cart=cart-1&resmark-token=tok-agent';
+      history.replaceState(history.state, '', url);
+
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} variant="dialog"></resmark-checkout>`,
+      );
+      expect(location.hash).to.equal('');
+      // The shopper followed a link to their cart: it must not wait behind a "Book now" button.
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog opens');
+      await waitUntil(() => heading(el) === 'Your cart', 'the handed-over cart');
+      await expect(el).to.be.accessible();
+      $<HTMLDialogElement>(el, 'dialog')!.close();
+    });
   });
 
   describe('with analytics="datalayer"', () => {
@@ -1143,7 +1160,8 @@ describe('<resmark-checkout>', () => {
       button(el, 'Add another tour')!.click();
       await el.updateComplete;
       expect(heading(el)).to.equal('Choose a tour');
-      expect(button(el, 'Back'), 'back to the cart').not.to.equal(undefined);
+      // Named for where it goes: from the list, "Back" would read as "back to the product".
+      expect(button(el, 'Back to your cart'), 'back to the cart').not.to.equal(undefined);
       expect(history.length).to.equal(length);
     });
   });

@@ -96,6 +96,29 @@ describe('widget/storage', () => {
       expect(history.length, 'replaced, not pushed: Back is not hijacked').to.equal(length);
     });
 
+    it('reads the fragment form, which never reaches a server or an analytics hit', () => {
+      const url = new URL(before);
+      url.searchParams.set('utm_source', 'email');
+      url.hash = `${RESUME_PARAMS.cart}=cart-9&${RESUME_PARAMS.token}=v1.tok.sig`;
+      history.replaceState(history.state, '', url);
+
+      expect(takeResumeLink()).to.deep.equal({
+        snapshot: { version: 1, state: 'holding', cartId: 'cart-9' },
+        token: 'v1.tok.sig',
+      });
+      expect(location.href).not.to.contain('v1.tok.sig');
+      expect(location.hash).to.equal('');
+      expect(new URL(location.href).searchParams.get('utm_source')).to.equal('email');
+    });
+
+    it('keeps the rest of a fragment it reads from', () => {
+      const url = new URL(before);
+      url.hash = `tours&${RESUME_PARAMS.cart}=cart-9&${RESUME_PARAMS.token}=v1.tok.sig`;
+      history.replaceState(history.state, '', url);
+      expect(takeResumeLink()?.token).to.equal('v1.tok.sig');
+      expect(location.hash).to.equal('#tours');
+    });
+
     it('is absent from a plain URL, which stays as it is', () => {
       expect(takeResumeLink()).to.equal(undefined);
       expect(location.href).to.equal(before);

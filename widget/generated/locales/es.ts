@@ -63,6 +63,7 @@
 's62931b2a50168976': `Mes anterior`,
 's629ff7d3c02c40cd': `Subtotal`,
 's63fbf7b6fcf3c4bd': `Ingresa el apellido`,
+'s641f494907d4fe58': `Volver a tu carrito`,
 's670ef751f29dc9ae': str`${0} unidades`,
 's6878c78aeecfdd75': `Otro lugar`,
 's68fd81570ee63852': `Zona de recogida`,
