@@ -91,9 +91,9 @@ const split = (list: string | undefined) =>
  * @cssprop --resmark-color-warning - Warnings (the hold running out, nearly full). Default #8a4b00.
  * @cssprop --resmark-color-success - Success (a promo applied, the confirmation). Default #1b6e2e.
  * @cssprop --resmark-radius - Corner radius. Default 8px.
- * @cssprop --resmark-space - The spacing unit. Default 1rem.
+ * @cssprop --resmark-space - The spacing unit. Default 1em.
  * @cssprop --resmark-font-family - Font. Default: the page's.
- * @cssprop --resmark-font-size - Base font size. Default 1rem.
+ * @cssprop --resmark-font-size - Base font size. Default: the surrounding text's, at least 16px.
  * @cssprop --resmark-focus-color - Focus ring. Default: the accent colour.
  */
 export class ResmarkCheckout extends LitElement {
@@ -133,7 +133,7 @@ export class ResmarkCheckout extends LitElement {
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
         justify-content: space-between;
       }
       .close {
@@ -155,8 +155,8 @@ export class ResmarkCheckout extends LitElement {
         font-size: 1.35em;
       }
       dialog {
-        width: min(44rem, 100vw - 1rem);
-        max-height: calc(100dvh - 1rem);
+        width: min(44em, 100vw - 1em);
+        max-height: calc(100dvh - 1em);
         padding: 0;
         border: 0;
         border-radius: var(--_radius);
@@ -423,7 +423,8 @@ export class ResmarkCheckout extends LitElement {
             <button @click=${() => this.#go('products')}>${msg('Add another tour')}</button>
             <button
               class="primary"
-              ?disabled=${!cart.items.length || !!this._busy}
+              ?disabled=${!cart.items.length}
+              aria-disabled=${!!this._busy}
               @click=${this.#checkout}
             >
               ${msg('Continue')}
@@ -632,6 +633,8 @@ export class ResmarkCheckout extends LitElement {
   }
 
   #checkout() {
+    // aria-disabled, not disabled, while busy: the pressed button keeps its focus.
+    if (this._busy) return;
     const cart = this.#session?.cart;
     if (cart) this.#track('begin_checkout', itemsOf(cart.items), cart.total, cart.currency);
     this.#go('details');

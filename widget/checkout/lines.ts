@@ -136,7 +136,7 @@ export const lineStyles = css`
   }
   li {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
     padding: calc(var(--_space) * 0.75) 0;
     border-bottom: 1px solid var(--_border);
   }

@@ -98,7 +98,8 @@ export class ResmarkOrderReview extends LitElement {
       <button
         part="place"
         class="primary"
-        ?disabled=${placing || !cart?.items.length}
+        ?disabled=${!cart?.items.length}
+        aria-disabled=${placing}
         aria-busy=${placing}
         @click=${this.#place}
       >

@@ -116,9 +116,26 @@ describe('<resmark-order-review>', () => {
       const el = await review();
       el.placing = true;
       await el.updateComplete;
-      expect(place(el).disabled).to.equal(true);
+      // aria-disabled, not disabled: the button pressed from the keyboard keeps the focus.
+      expect(place(el).getAttribute('aria-disabled')).to.equal('true');
       expect(place(el).getAttribute('aria-busy')).to.equal('true');
       expect(text(place(el))).to.equal('Placing your order…');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when placed from the keyboard', () => {
+    it('keeps the focus on "Place order" while placing, and a second press sends nothing', async () => {
+      const el = await review();
+      let placed = 0;
+      el.addEventListener('resmark-order-place', () => placed++);
+      place(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.placing).to.equal(true);
+      expect(el.shadowRoot!.activeElement === place(el), 'focus stays').to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      expect(placed).to.equal(1);
       await expect(el).to.be.accessible();
     });
   });
