@@ -128,6 +128,8 @@ export const SessionSnapshot = z.object({
   supplierId: optStr,
   expiresAt: optNum,
   referenceId: optStr,
+  /** The server's clock minus this device's, as the last add told it (see `CartSession.now`). */
+  skewMs: optNum,
 });
 /** What {@link CartSession.snapshot} gives for session storage. */
 export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
@@ -164,6 +166,10 @@ export function newReferenceId(): string {
   return `chk_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
+// A difference between the server's clock and the device's smaller than this is the request's own
+// time on the wire, not a wrong clock.
+const SKEW_NOISE_MS = 5_000;
+
 // The states in which seats are held, and those from which a cart may change.
 const HOLDING: readonly SessionState[] = ['holding', 'customer-set'];
 const OPEN: readonly SessionState[] = ['empty', ...HOLDING];
@@ -187,6 +193,8 @@ export class CartSession<
   #cartId: string | undefined;
   #order: O | undefined;
   #expiresAt: number | undefined;
+  /** The server's clock minus the session's clock (see {@link now}). */
+  #skew = 0;
   #timer: unknown;
   #referenceId: string | undefined;
   #placing: Promise<O> | undefined;
@@ -221,10 +229,20 @@ export class CartSession<
     return this.#expiresAt;
   }
 
+  /**
+   * Now on the server's clock, epoch ms: the lock ends at an instant the API names, and a device
+   * whose clock is off (40 minutes fast: every hold would look lapsed at once; 20 minutes slow: the
+   * seats would go while the device still showed time to renew) must count on the server's. An add
+   * restarts the lock at the server's now plus 30 minutes, so its `expDateTime` tells the skew.
+   */
+  now(): number {
+    return this.#clock.now() + this.#skew;
+  }
+
   /** Milliseconds left on the seat lock; 0 when nothing is held or it ran out. */
   remainingMs(): number {
     if (this.#expiresAt === undefined || this.#state === 'expired') return 0;
-    return Math.max(0, this.#expiresAt - this.#clock.now());
+    return Math.max(0, this.#expiresAt - this.now());
   }
 
   /** Listens for one event type with its typed detail; returns the function that stops listening. */
@@ -240,12 +258,14 @@ export class CartSession<
 
   /** Adds a slot (creating the cart on first use); its seats are locked from now. */
   addItem(item: SessionItem): Promise<C> {
-    return this.#act('addItem', OPEN, async () =>
-      this.#take(
-        await this.#api.cart.addItem(await this.#ensureCart(), item),
-        this.#clock.now() + SEAT_LOCK_MS,
-      ),
-    );
+    return this.#act('addItem', OPEN, async () => {
+      const cart = await this.#api.cart.addItem(await this.#ensureCart(), item);
+      if (cart.expDateTime) {
+        const skew = cart.expDateTime - SEAT_LOCK_MS - this.#clock.now();
+        this.#skew = Math.abs(skew) < SKEW_NOISE_MS ? 0 : skew;
+      }
+      return this.#take(cart, this.now() + SEAT_LOCK_MS);
+    });
   }
 
   /** Removes a slot from the cart; its seats return. */
@@ -292,7 +312,7 @@ export class CartSession<
       const renewed = await this.#api.cart.renew(cartId);
       // Renew answers without the cart, and may have dropped items: read it again for the totals.
       const cart = await this.#api.cart.get(cartId);
-      this.#take(cart, cart.expDateTime ?? this.#clock.now() + SEAT_LOCK_MS, renewed.expDateTime);
+      this.#take(cart, cart.expDateTime ?? this.now() + SEAT_LOCK_MS, renewed.expDateTime);
       return renewed;
     });
     const settled = (this.#renewing = renewing.then(
@@ -396,6 +416,7 @@ export class CartSession<
       supplierId: this.#supplierId,
       expiresAt: this.#expiresAt,
       referenceId: this.#referenceId,
+      skewMs: this.#skew || undefined,
     };
   }
 
@@ -412,11 +433,13 @@ export class CartSession<
     const parsed = SessionSnapshot.safeParse(snapshot);
     if (!parsed.success)
       throw new ResmarkError('input', 'Not a cart session snapshot', { cause: parsed.error });
-    const { state, cartId, referenceId, expiresAt, supplierId = options.supplierId } = parsed.data;
+    const { state, cartId, referenceId, expiresAt, skewMs } = parsed.data;
+    const { supplierId = options.supplierId } = parsed.data;
     const { api } = options;
     const session = new CartSession<C, O>({ ...options, supplierId });
     session.#cartId = cartId;
     session.#referenceId = referenceId;
+    session.#skew = skewMs ?? 0;
     // A referenceId means an order was attempted: its answer may have been lost, even when the
     // snapshot was saved after the attempt seemed to fail. Settle that before reading the cart.
     const order = referenceId ? await api.order.findByReferenceId(referenceId) : undefined;
@@ -463,7 +486,7 @@ export class CartSession<
    */
   #take(
     cart: C,
-    fallback: number | null = this.#expiresAt ?? this.#clock.now() + SEAT_LOCK_MS,
+    fallback: number | null = this.#expiresAt ?? this.now() + SEAT_LOCK_MS,
     first?: number | null,
   ): C {
     this.#cart = cart;
@@ -481,7 +504,7 @@ export class CartSession<
   #arm(): void {
     this.dispose();
     if (this.#expiresAt === undefined || !HOLDING.includes(this.#state)) return;
-    const wait = this.#expiresAt - this.#clock.now();
+    const wait = this.#expiresAt - this.now();
     if (wait <= 0) return this.#expire();
     this.#timer = this.#clock.setTimeout(() => this.#arm(), Math.min(wait, MAX_TIMER_MS));
   }

@@ -395,6 +395,7 @@ export class ResmarkCheckout extends LitElement {
     // but the step stays (hidden), so what the shopper typed is there when the seats are back.
     return html`<resmark-hold-timer
         .expiresAt=${expired ? 0 : session.expiresAt}
+        .now=${this.#serverNow}
         .renewing=${this._busy === 'renew'}
         @resmark-hold-renew=${this.#renew}
       ></resmark-hold-timer>
@@ -453,6 +454,9 @@ export class ResmarkCheckout extends LitElement {
         ></resmark-order-review>`;
     }
   }
+
+  /** The countdown's clock: the session's, which is the server's even on a wrong device clock. */
+  #serverNow = () => this.#session?.now() ?? Date.now();
 
   /** How the shopper pays, as the review and the confirmation say it. */
   #payment() {

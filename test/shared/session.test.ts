@@ -88,10 +88,16 @@ class FakeApi implements SessionApi<FakeCart, FakeOrder> {
   renewErrors: string[] = [];
   /** When set, renew locks for this long instead of the documented 30 minutes. */
   renewLockMs: number | undefined;
+  /** The API's clock minus the session's (a device whose clock is wrong). */
+  serverSkewMs = 0;
   #order: ((value: FakeOrder) => void)[] = [];
   holdOrders = false;
 
   constructor(readonly clock: FakeClock) {}
+
+  #now() {
+    return this.clock.now() + this.serverSkewMs;
+  }
 
   #cart(id: string): FakeCart {
     const cart = this.carts.get(id);
@@ -102,7 +108,7 @@ class FakeApi implements SessionApi<FakeCart, FakeOrder> {
     return structuredClone({ ...cart, expDateTime: this.lockFromApi ? cart.expDateTime : null });
   }
   #relock(cart: FakeCart) {
-    cart.expDateTime = cart.items.length > 0 ? this.clock.now() + SEAT_LOCK_MS : null;
+    cart.expDateTime = cart.items.length > 0 ? this.#now() + SEAT_LOCK_MS : null;
   }
 
   cart = {
@@ -163,7 +169,7 @@ class FakeApi implements SessionApi<FakeCart, FakeOrder> {
       const cart = this.#cart(cartId);
       cart.items = cart.items.filter((i) => !this.renewErrors.includes(i.itemId));
       this.#relock(cart);
-      if (this.renewLockMs !== undefined) cart.expDateTime = this.clock.now() + this.renewLockMs;
+      if (this.renewLockMs !== undefined) cart.expDateTime = this.#now() + this.renewLockMs;
       return {
         errors: this.renewErrors.map((id) => `${id} is sold out`),
         messages: [],
@@ -194,7 +200,7 @@ class FakeApi implements SessionApi<FakeCart, FakeOrder> {
       if (fault && !fault.afterCommit) throw fault.error;
       const cart = this.carts.get(body.id);
       if (!cart) throw new ResmarkError('api', 'No cart', { status: 404 });
-      if (cart.expDateTime === null || cart.expDateTime <= this.clock.now())
+      if (cart.expDateTime === null || cart.expDateTime <= this.#now())
         throw new ResmarkError('api', 'The seats are no longer held', { status: 409 });
       this.carts.delete(body.id);
       const order = { id: `order-${this.orders.length + 1}`, referenceId: body.referenceId };
@@ -353,6 +359,37 @@ describe('CartSession', () => {
       assert.equal(session.state, 'empty');
       await session.addItem(bikes);
       assert.equal(session.cart?.id, 'cart-1');
+    });
+  });
+
+  describe('the seat lock on a device whose clock is wrong', () => {
+    for (const [name, skew] of [
+      ['40 minutes fast', -40 * 60_000],
+      ['20 minutes slow', 20 * 60_000],
+    ] as const)
+      it(`runs 30 minutes on a device ${name}, lapsing and ordering on the server's time`, async () => {
+        api.serverSkewMs = skew;
+        await held();
+        assert.equal(session.state, 'customer-set');
+        assert.equal(session.remainingMs(), SEAT_LOCK_MS);
+        assert.equal(session.now(), clock.now() + skew);
+        clock.advance(SEAT_LOCK_MS - 60_000);
+        assert.equal(session.state, 'customer-set', 'a minute left');
+        assert.equal((await session.placeOrder()).id, 'order-1');
+      });
+    it('lapses with the server’s lock, not 30 device minutes later, on a slow device', async () => {
+      api.serverSkewMs = 20 * 60_000;
+      await session.addItem(kayak);
+      clock.advance(SEAT_LOCK_MS);
+      assert.equal(session.state, 'expired');
+    });
+    it('keeps the skew through a reload', async () => {
+      api.serverSkewMs = -40 * 60_000;
+      await held();
+      clock.advance(60_000);
+      const restored = await CartSession.restore(session.snapshot(), { api, clock });
+      assert.equal(restored.state, 'customer-set');
+      assert.equal(restored.remainingMs(), SEAT_LOCK_MS - 60_000);
     });
   });
 
@@ -658,7 +695,7 @@ describe('CartSession', () => {
   });
 
   describe('snapshot and restore', () => {
-    it('keeps ids, state, lock time and referenceId; nothing else', async () => {
+    it('keeps ids, state, lock time, clock skew and referenceId; nothing else', async () => {
       await held();
       assert.deepEqual(session.snapshot(), {
         version: 1,
@@ -667,6 +704,7 @@ describe('CartSession', () => {
         supplierId: undefined,
         expiresAt: clock.now() + SEAT_LOCK_MS,
         referenceId: undefined,
+        skewMs: undefined,
       });
     });
     it('restores a holding cart with the API’s cart and the lock running on', async () => {

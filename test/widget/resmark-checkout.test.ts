@@ -56,10 +56,15 @@ type Override = Answer | 'lost' | undefined;
 /**
  * A fake proxy installed as `window.fetch` for one test: it records every request and answers
  * from the sandbox fixtures with a little cart state, so the element runs its real client.
- * `override` answers first (by `METHOD /path` with ids as `:id`); `policy`, when given, is the
- * order policy every answer states, as the real proxy's do.
+ * `override` answers first (by `METHOD /path` with ids as `:id`). `policy`, when given, is the
+ * order policy every answer states, as the real proxy's do; `skewMs` puts the clock of the locks it
+ * hands out that far from the browser's.
  */
-function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}, policy?: OrderPolicy) {
+function fakeProxy(
+  override: Record<string, (seen: Seen) => Override> = {},
+  { policy, skewMs = 0 }: { policy?: OrderPolicy; skewMs?: number } = {},
+) {
+  const serverNow = () => Date.now() + skewMs;
   const seen: Seen[] = [];
   const original = window.fetch;
   let cart: Cart | undefined;
@@ -149,7 +154,7 @@ function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}, poli
         items: [item],
         subtotal: total,
         total,
-        expDateTime: Date.now() + 1_800_000,
+        expDateTime: serverNow() + 1_800_000,
       };
       return { data: cart };
     },
@@ -173,7 +178,7 @@ function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}, poli
             data: { promoCode: s.body!['promoCode'], reason: 'invalid' },
           },
     'GET /cart/:id/renew': () => {
-      cart = { ...cart!, expDateTime: Date.now() + 1_800_000 };
+      cart = { ...cart!, expDateTime: serverNow() + 1_800_000 };
       return { bare: { errors: [], messages: [], info: [], expDateTime: cart.expDateTime } };
     },
     'POST /order': (s) => ({ data: (order = placed(s.body!['referenceId'])) }),
@@ -233,7 +238,7 @@ function fakeProxy(override: Record<string, (seen: Seen) => Override> = {}, poli
         items: [item],
         subtotal: item.total,
         total: item.total,
-        expDateTime: Date.now() + 1_800_000,
+        expDateTime: serverNow() + 1_800_000,
       };
     },
     /** `METHOD /path` of every request, in order. */
@@ -335,7 +340,7 @@ describe('<resmark-checkout>', () => {
   describe('when the proxy takes orders to be paid on arrival', () => {
     it('says so beside the total before the order and at the confirmation', async () => {
       api.restore();
-      api = fakeProxy({}, 'pay-on-arrival');
+      api = fakeProxy({}, { policy: 'pay-on-arrival' });
       const el = await inline();
       await toReview(el, api);
       const review = $(el, 'resmark-order-review')!;
@@ -362,7 +367,7 @@ describe('<resmark-checkout>', () => {
   describe('when the proxy takes no orders', () => {
     it('shows the products to browse, says booking is closed, and holds no seats', async () => {
       api.restore();
-      api = fakeProxy({}, 'closed');
+      api = fakeProxy({}, { policy: 'closed' });
       const el = await inline();
       expect(text($(el, '[part=closed-notice]'))).to.equal(
         'Online booking is closed right now. Please contact us to book.',
@@ -899,6 +904,27 @@ describe('<resmark-checkout>', () => {
       expect(el.shadowRoot!.activeElement === $(el, '[part=step-heading]'), 'focus').to.equal(true);
       await expect(el).to.be.accessible();
     });
+  });
+
+  describe('when the device’s clock is wrong', () => {
+    // The lock ends at an instant the API names; the countdown must be on the server's clock.
+    for (const [name, skewMs] of [
+      ['40 minutes fast', -40 * 60_000],
+      ['20 minutes slow', 20 * 60_000],
+    ] as const)
+      it(`holds the seats for 30 minutes on a device ${name}`, async () => {
+        api.restore();
+        api = fakeProxy({}, { skewMs });
+        const el = await inline();
+        await toCart(el, api);
+        const timer = $(el, 'resmark-hold-timer')!;
+        await (timer as ResmarkCheckout).updateComplete;
+        expect(text(timer.shadowRoot!.querySelector('[part=countdown], [role=timer]'))).to.match(
+          /(30:0\d|29:5\d)/,
+        );
+        button(el, 'Continue')!.click();
+        await waitUntil(() => heading(el) === 'Your details', 'the hold lets the shopper go on');
+      });
   });
 
   describe('while the shopper is active', () => {
