@@ -79,7 +79,7 @@ figures.push({
   kind: 'max',
 });
 console.log(
-  `(shared/ browser build: ${(size.minBytes / 1024).toFixed(1)} KiB min, ${(size.brotliBytes / 1024).toFixed(1)} KiB brotli)`,
+  `(shared/ browser build: ${(size.minBytes / 1024).toFixed(1)} KiB min, ${(size.brotliBytes / 1024).toFixed(1)} KiB brotli; esbuild's output before the terser pass ${(size.esbuildGzipBytes / 1024).toFixed(2)} KiB gzip)`,
 );
 
 // The proxies in this process (their own sandbox process): on two cores a third and fourth busy

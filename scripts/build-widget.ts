@@ -68,10 +68,28 @@ export const WIDGET_BUNDLE: BuildOptions = {
 };
 
 /**
- * One build: esbuild bundles and minifies, then terser's second compress pass takes off what
- * esbuild leaves (about 1 KiB gzip of the widget: Lit recommends terser for production). The
- * source map runs through both, back to the TypeScript.
+ * The second minify pass every browser build gets after esbuild's: terser's compress takes off
+ * what esbuild leaves (about 1 KiB gzip of the widget; Lit recommends terser for production).
+ * With `map` (esbuild's source map), the result's map runs through both, back to the TypeScript.
  */
+export async function browserMinify(
+  code: string,
+  { module, map, url }: { module: boolean; map?: string; url?: string },
+): Promise<{ code: string; map?: string }> {
+  const minified = await minify(code, {
+    ecma: 2020,
+    module,
+    compress: { passes: 2 },
+    format: { comments: false },
+    ...(map ? { sourceMap: { content: map, ...(url ? { url } : {}) } } : {}),
+  });
+  if (minified.code === undefined) throw new Error('terser returned no code');
+  return typeof minified.map === 'string'
+    ? { code: minified.code, map: minified.map }
+    : { code: minified.code };
+}
+
+/** One build: esbuild bundles and minifies, then {@link browserMinify}. */
 async function writeBuild(format: 'iife' | 'esm', outfile: string): Promise<void> {
   const result = await build({
     ...WIDGET_BUNDLE,
@@ -85,16 +103,12 @@ async function writeBuild(format: 'iife' | 'esm', outfile: string): Promise<void
   );
   const map = result.outputFiles.find((file) => file.path.endsWith('.map'));
   if (!code || !map) throw new Error(`esbuild wrote no code or no source map for ${outfile}`);
-  const name = basename(outfile);
-  const minified = await minify(code.text, {
-    ecma: 2020,
+  const minified = await browserMinify(code.text, {
     module: format === 'esm',
-    compress: { passes: 2 },
-    format: { comments: false },
-    sourceMap: { content: map.text, url: `${name}.map` },
+    map: map.text,
+    url: `${basename(outfile)}.map`,
   });
-  if (minified.code === undefined || typeof minified.map !== 'string')
-    throw new Error(`terser returned nothing for ${outfile}`);
+  if (minified.map === undefined) throw new Error(`terser wrote no source map for ${outfile}`);
   await Promise.all([writeFile(outfile, minified.code), writeFile(`${outfile}.map`, minified.map)]);
 }
 
