@@ -207,6 +207,7 @@ export class ResmarkCheckout extends LitElement {
   #listed: string | undefined;
   #lastCart: Cart | undefined;
   #focusHeading = false;
+  #focusTimer = false;
 
   constructor() {
     super();
@@ -241,6 +242,11 @@ export class ResmarkCheckout extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('locale')) void useLocale(this.#lang());
     if (this.#api && this.#listKey() !== this.#listed) void this.#loadProducts();
+    if (this.#focusTimer) {
+      this.#focusTimer = false;
+      const timer = this.renderRoot.querySelector('resmark-hold-timer');
+      void timer?.updateComplete.then(() => timer.focus());
+    }
     if (this.#focusHeading) {
       this.#focusHeading = false;
       this.#heading()?.focus();
@@ -512,6 +518,12 @@ export class ResmarkCheckout extends LitElement {
       this.requestUpdate();
     });
     session.on('order', ({ order }) => this.#complete(order));
+    session.on('expire', () => {
+      // The step hides; focus inside it would fall to the page: hand it to "Hold my seats again".
+      const active = this.shadowRoot?.activeElement;
+      if (active && this.renderRoot.querySelector('.step')?.contains(active))
+        this.#focusTimer = true;
+    });
     // A restored cart is news to the page too (a cart badge, say).
     if (session.cart) fire(this, 'resmark-cart-change', { cart: session.cart });
     this.#namePickups(session.cart?.items ?? session.order?.items ?? []);
@@ -665,7 +677,10 @@ export class ResmarkCheckout extends LitElement {
       this._error = msg('Some seats could not be held again and were removed from your cart.');
     // The step comes back from hiding: take the shopper to it, not to the top of the page. An
     // automatic renew while the shopper types must not move their focus, so only after a lapse.
-    if (renewed && wasExpired) this.#focusHeading = true;
+    if (renewed && wasExpired) {
+      this.#focusHeading = true;
+      this.requestUpdate();
+    }
   }
 
   // Activity inside the flow keeps the hold alive (issue 4, "The hold").

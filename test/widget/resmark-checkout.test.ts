@@ -889,12 +889,19 @@ describe('<resmark-checkout>', () => {
       const form = $(el, 'resmark-customer-form') as ResmarkCheckout;
       await form.updateComplete;
       const first = () => form.shadowRoot!.querySelector<HTMLInputElement>('#firstName')!;
+      first().focus();
       first().value = 'Ana';
       first().dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 
       await waitUntil(() => $(el, '.step')!.hasAttribute('hidden'), 'the hold lapses', {
         timeout: 4000,
       });
+      // The field the shopper was in is hidden: the focus goes to the way back, not the page.
+      const timer = $(el, 'resmark-hold-timer')!;
+      await waitUntil(
+        () => timer.shadowRoot!.activeElement === timer.shadowRoot!.querySelector('[part=renew]'),
+        'focus on "Hold my seats again"',
+      );
       from(el, 'resmark-hold-timer', 'resmark-hold-renew', {});
       await waitUntil(() => !$(el, '.step')!.hasAttribute('hidden'), 'the seats are back');
       await el.updateComplete;

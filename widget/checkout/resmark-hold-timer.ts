@@ -14,11 +14,14 @@ import { base } from '../styles.js';
  * @fires resmark-hold-renew - The shopper asked to hold the seats again.
  * @csspart countdown - The "Your seats are held for 12:34" line; it also has `urgent` under 5 minutes.
  * @csspart notice - The notice shown once the hold ran out.
- * @csspart renew - The "Hold my seats again" button.
+ * @csspart renew - The "Hold my seats again" button (focusing the element focuses it).
  * @cssprop --resmark-color-warning - The countdown under 5 minutes.
  * @cssprop --resmark-color-danger - The run-out notice's edge.
  */
 export class ResmarkHoldTimer extends LitElement {
+  // The host can hand the focus straight to "Hold my seats again" (when the step it was in hides).
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
   static override properties = {
     expiresAt: { type: Number, attribute: 'expires-at' },
     now: { attribute: false },
