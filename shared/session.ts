@@ -193,8 +193,8 @@ export class CartSession<
   #cartId: string | undefined;
   #order: O | undefined;
   #expiresAt: number | undefined;
-  /** The server's clock minus the session's clock (see {@link now}). */
-  #skew = 0;
+  /** The server's clock minus the session's clock (see {@link now}); unknown until a lock says. */
+  #skew: number | undefined;
   #timer: unknown;
   #referenceId: string | undefined;
   #placing: Promise<O> | undefined;
@@ -236,7 +236,7 @@ export class CartSession<
    * restarts the lock at the server's now plus 30 minutes, so its `expDateTime` tells the skew.
    */
   now(): number {
-    return this.#clock.now() + this.#skew;
+    return this.#clock.now() + (this.#skew ?? 0);
   }
 
   /** Milliseconds left on the seat lock; 0 when nothing is held or it ran out. */
@@ -260,10 +260,7 @@ export class CartSession<
   addItem(item: SessionItem): Promise<C> {
     return this.#act('addItem', OPEN, async () => {
       const cart = await this.#api.cart.addItem(await this.#ensureCart(), item);
-      if (cart.expDateTime) {
-        const skew = cart.expDateTime - SEAT_LOCK_MS - this.#clock.now();
-        this.#skew = Math.abs(skew) < SKEW_NOISE_MS ? 0 : skew;
-      }
+      this.#learnSkew(cart.expDateTime);
       return this.#take(cart, this.now() + SEAT_LOCK_MS);
     });
   }
@@ -310,6 +307,9 @@ export class CartSession<
   renew(): Promise<RenewResult> {
     const renewing = this.#act('renew', [...HOLDING, 'expired'], async (cartId) => {
       const renewed = await this.#api.cart.renew(cartId);
+      // A cart that came by a resume link (or a snapshot from before the skew was kept) has had no
+      // add here: its first renew, which restarts the lock the same way, tells the skew instead.
+      if (this.#skew === undefined) this.#learnSkew(renewed.expDateTime);
       // Renew answers without the cart, and may have dropped items: read it again for the totals.
       const cart = await this.#api.cart.get(cartId);
       this.#take(cart, cart.expDateTime ?? this.now() + SEAT_LOCK_MS, renewed.expDateTime);
@@ -416,7 +416,7 @@ export class CartSession<
       supplierId: this.#supplierId,
       expiresAt: this.#expiresAt,
       referenceId: this.#referenceId,
-      skewMs: this.#skew || undefined,
+      skewMs: this.#skew,
     };
   }
 
@@ -439,7 +439,7 @@ export class CartSession<
     const session = new CartSession<C, O>({ ...options, supplierId });
     session.#cartId = cartId;
     session.#referenceId = referenceId;
-    session.#skew = skewMs ?? 0;
+    session.#skew = skewMs;
     // A referenceId means an order was attempted: its answer may have been lost, even when the
     // snapshot was saved after the attempt seemed to fail. Settle that before reading the cart.
     const order = referenceId ? await api.order.findByReferenceId(referenceId) : undefined;
@@ -465,6 +465,19 @@ export class CartSession<
   dispose(): void {
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  /**
+   * Learns the server's clock from a lock the API just restarted: it ends 30 minutes from then.
+   * Without an instant from the API the lock is counted on this clock, so there is no skew.
+   */
+  #learnSkew(expDateTime: number | null | undefined): void {
+    if (!expDateTime) {
+      this.#skew ??= 0;
+      return;
+    }
+    const skew = expDateTime - SEAT_LOCK_MS - this.#clock.now();
+    this.#skew = Math.abs(skew) < SKEW_NOISE_MS ? 0 : skew;
   }
 
   // Two quick adds on a fresh session share one `POST /cart`, or the first slot would be orphaned.

@@ -319,7 +319,9 @@ export class ResmarkCheckout extends LitElement {
     }[step];
     // The booker and the review show their own error beside "Add to cart" and "Place order", where
     // the shopper is looking (above the heading, a phone shopper would never see it).
-    const error = step === 'review' || step === 'product' ? undefined : this._error;
+    // While the hold is lapsed the review is hidden, so its error (a 409) shows here instead.
+    const expired = this.#session?.state === 'expired';
+    const error = (step === 'review' && !expired) || step === 'product' ? undefined : this._error;
     return html`<section
       part="panel"
       class="panel"
@@ -431,7 +433,7 @@ export class ResmarkCheckout extends LitElement {
             <button
               class="primary"
               ?disabled=${!cart.items.length}
-              aria-disabled=${!!this._busy}
+              aria-disabled=${this.#changingCart()}
               @click=${this.#checkout}
             >
               ${msg('Continue')}
@@ -463,6 +465,14 @@ export class ResmarkCheckout extends LitElement {
 
   /** The countdown's clock: the session's, which is the server's even on a wrong device clock. */
   #serverNow = () => this.#session?.now() ?? Date.now();
+
+  /**
+   * A write that changes the cart is on its way. Not a renew: it changes nothing the next step
+   * needs, and the press on "Continue" that started it (activity renews a short hold) must count.
+   */
+  #changingCart() {
+    return !!this._busy && this._busy !== 'renew';
+  }
 
   /** How the shopper pays, as the review and the confirmation say it. */
   #payment() {
@@ -650,7 +660,7 @@ export class ResmarkCheckout extends LitElement {
 
   #checkout() {
     // aria-disabled, not disabled, while busy: the pressed button keeps its focus.
-    if (this._busy) return;
+    if (this.#changingCart()) return;
     const cart = this.#session?.cart;
     if (cart) this.#track('begin_checkout', itemsOf(cart.items), cart.total, cart.currency);
     this.#go('details');

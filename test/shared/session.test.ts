@@ -383,6 +383,25 @@ describe('CartSession', () => {
       clock.advance(SEAT_LOCK_MS);
       assert.equal(session.state, 'expired');
     });
+    it('learns the skew from the first renew of a cart that came by a resume link', async () => {
+      api.serverSkewMs = -40 * 60_000;
+      // An agent's cart: made and filled elsewhere, so this session never saw an add.
+      const agent = new CartSession({ api, clock });
+      await agent.addItem(kayak);
+      const handed = await CartSession.restore(
+        { version: 1, state: 'holding', cartId: 'cart-1' },
+        { api, clock },
+      );
+      // On the device's clock the lock looks 10 minutes gone: the shopper is offered a renew.
+      assert.equal(handed.state, 'expired');
+      await handed.renew();
+      assert.equal(handed.state, 'holding');
+      assert.equal(handed.remainingMs(), SEAT_LOCK_MS);
+      // A later renew that names another lock length is taken at its word, skew already known.
+      api.renewLockMs = 10 * 60_000;
+      await handed.renew();
+      assert.equal(handed.remainingMs(), 10 * 60_000);
+    });
     it('keeps the skew through a reload', async () => {
       api.serverSkewMs = -40 * 60_000;
       await held();
@@ -704,7 +723,7 @@ describe('CartSession', () => {
         supplierId: undefined,
         expiresAt: clock.now() + SEAT_LOCK_MS,
         referenceId: undefined,
-        skewMs: undefined,
+        skewMs: 0,
       });
     });
     it('restores a holding cart with the API’s cart and the lock running on', async () => {

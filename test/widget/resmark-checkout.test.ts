@@ -924,6 +924,7 @@ describe('<resmark-checkout>', () => {
         api = fakeProxy({}, { skewMs });
         const el = await inline();
         await toCart(el, api);
+        expect(button(el, 'Continue')!.checkVisibility(), 'the cart is held').to.equal(true);
         const timer = $(el, 'resmark-hold-timer')!;
         await (timer as ResmarkCheckout).updateComplete;
         expect(text(timer.shadowRoot!.querySelector('[part=countdown], [role=timer]'))).to.match(
@@ -960,6 +961,26 @@ describe('<resmark-checkout>', () => {
       expect($(el, 'resmark-hold-timer'))
         .to.have.property('expiresAt')
         .that.is.above(Date.now() + 25 * 60_000);
+    });
+
+    it('goes on with the press that also started the renew', async () => {
+      api.cart = { ...api.paddleCart(2), expDateTime: Date.now() + 5 * 60_000 };
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1' });
+      // The renew takes a moment, as over a real network.
+      const answer = window.fetch;
+      window.fetch = async (input, init) => {
+        if (new Request(input, init).url.endsWith('/renew')) await aTimeout(150);
+        return answer(input, init);
+      };
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => heading(el) === 'Your cart');
+      const next = button(el, 'Continue')!;
+      next.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      await waitUntil(() => api.calls().includes('GET /cart/cart-1/renew'), 'the renew starts');
+      next.click();
+      await waitUntil(() => heading(el) === 'Your details', 'the press is not lost');
     });
 
     it('leaves a hold with time to spare alone', async () => {
