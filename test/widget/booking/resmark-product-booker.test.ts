@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { ResmarkClient } from '../../../shared/client.js';
 import { ResmarkError } from '../../../shared/errors.js';
 import type { Inventory, PickupZone, Product } from '../../../shared/product.js';
@@ -13,6 +12,7 @@ import {
   products,
 } from '../fixtures.js';
 import { expectOwnTypography, loudPage } from '../checkout/layout.js';
+import { expectBusyKeepsFocus } from '../keyboard.js';
 
 const [kayak, paddle, dayPass] = products as [Product, Product, Product];
 // The fixtures' seed instant: the sandbox's day was 2026-11-24.
@@ -330,22 +330,8 @@ describe('<resmark-product-booker>', () => {
       inner<HTMLButtonElement>(quantities, '[aria-label="Add one Guest"]').click();
       await settle(el);
       const button = addButton(el)!;
-      button.focus();
-      const requested = oneEvent(el, 'resmark-item-request');
-      await sendKeys({ press: 'Enter' });
-      await requested;
-      el.busy = true;
-      await el.updateComplete;
-      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await expectBusyKeepsFocus(el, button, 'resmark-item-request', () => (el.busy = true));
       expect(getComputedStyle(button).opacity).to.equal('0.55');
-      let requests = 0;
-      el.addEventListener('resmark-item-request', () => requests++);
-      await sendKeys({ press: 'Enter' });
-      await sendKeys({ press: 'Space' });
-      button.click();
-      await settle(el);
-      expect(requests).to.equal(0);
-      expect(el.shadowRoot!.activeElement).to.equal(button);
       await expect(el).to.be.accessible();
     });
   });

@@ -5,6 +5,7 @@ import '../../../widget/checkout/resmark-customer-form.js';
 import type { ResmarkCustomerForm } from '../../../widget/checkout/resmark-customer-form.js';
 import { cart } from '../fixtures.js';
 import { expectFitsPhone, expectOwnTypography, loudPage } from './layout.js';
+import { expectBusyKeepsFocus } from '../keyboard.js';
 
 const rules: CustomerRules = {
   requiredCustomerFields: cart.requiredCustomerFields!,
@@ -380,20 +381,7 @@ describe('<resmark-customer-form>', () => {
       const el = await form();
       fillValid(el);
       const button = $<HTMLButtonElement>(el, 'button[part=submit]');
-      button.focus();
-      const submitted = oneEvent(el, 'resmark-customer-submit');
-      await sendKeys({ press: 'Enter' });
-      await submitted;
-      el.busy = true;
-      await el.updateComplete;
-      expect(el.shadowRoot!.activeElement).to.equal(button);
-      let sent = 0;
-      el.addEventListener('resmark-customer-submit', () => sent++);
-      await sendKeys({ press: 'Enter' });
-      await sendKeys({ press: 'Space' });
-      await el.updateComplete;
-      expect(sent).to.equal(0);
-      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await expectBusyKeepsFocus(el, button, 'resmark-customer-submit', () => (el.busy = true));
       await expect(el).to.be.accessible();
     });
   });

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../widget/checkout/resmark-hold-timer.js';
 import type { ResmarkHoldTimer } from '../../../widget/checkout/resmark-hold-timer.js';
 import { expectFitsPhone, expectOwnTypography, loudPage } from './layout.js';
+import { expectBusyKeepsFocus } from '../keyboard.js';
 
 /** A clock the test moves by hand: `advance` moves `now` and runs the interval callbacks. */
 function fakeClock(start: number) {
@@ -189,21 +190,7 @@ describe('<resmark-hold-timer>', () => {
     it('keeps the focus on the button pressed from the keyboard, and a second press asks nothing', async () => {
       const { el } = await timer(0);
       const button = $(el, 'button') as HTMLButtonElement;
-      button.focus();
-      const renew = oneEvent(el, 'resmark-hold-renew');
-      await sendKeys({ press: 'Enter' });
-      await renew;
-      el.renewing = true;
-      await el.updateComplete;
-      expect(el.shadowRoot!.activeElement).to.equal(button);
-      let fired = 0;
-      el.addEventListener('resmark-hold-renew', () => fired++);
-      await sendKeys({ press: 'Enter' });
-      await sendKeys({ press: 'Space' });
-      button.click();
-      await el.updateComplete;
-      expect(fired).to.equal(0);
-      expect(el.shadowRoot!.activeElement).to.equal(button);
+      await expectBusyKeepsFocus(el, button, 'resmark-hold-renew', () => (el.renewing = true));
       await expect(el).to.be.accessible();
     });
   });
