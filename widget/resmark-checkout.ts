@@ -22,7 +22,7 @@ import './checkout/resmark-hold-timer.js';
 import './checkout/resmark-order-review.js';
 import './checkout/resmark-promo-code.js';
 import { fire, type ResmarkEvent } from './events.js';
-import { useLocale } from './localize.js';
+import { getLocale, useLocale } from './localize.js';
 import type { PickupsByProduct } from './checkout/lines.js';
 import { shopperMessage } from './shopper-message.js';
 import { createProxyClient, type ProxyClient, type ProxyResources } from './proxy-client.js';
@@ -290,7 +290,12 @@ export class ResmarkCheckout extends LitElement {
       >
         ${msg('Book now')}
       </button>
-      <dialog part="dialog" aria-label=${msg('Book a tour')} @close=${this.#closed}>
+      <dialog
+        part="dialog"
+        lang=${getLocale()}
+        aria-label=${msg('Book a tour')}
+        @close=${this.#closed}
+      >
         ${flow}
       </dialog>`;
   }
@@ -317,14 +322,18 @@ export class ResmarkCheckout extends LitElement {
       review: msg('Review and book'),
       done: '',
     }[step];
-    // The booker and the review show their own error beside "Add to cart" and "Place order", where
-    // the shopper is looking (above the heading, a phone shopper would never see it).
-    // While the hold is lapsed the review is hidden, so its error (a 409) shows here instead.
+    // The booker, the form and the review show their own error beside "Add to cart", "Continue"
+    // and "Place order", where the shopper is looking (above the heading, a phone shopper would
+    // never see it). While the hold is lapsed the step is hidden, so its error shows here instead.
     const expired = this.#session?.state === 'expired';
-    const error = (step === 'review' && !expired) || step === 'product' ? undefined : this._error;
+    const beside = step === 'product' || ((step === 'details' || step === 'review') && !expired);
+    const error = beside ? undefined : this._error;
+    // The words' language (the locale loaded, English for one not shipped), so a screen reader
+    // reads Spanish with a Spanish voice on an English page.
     return html`<section
       part="panel"
       class="panel"
+      lang=${getLocale()}
       aria-busy=${this._busy ? 'true' : 'false'}
       @pointerdown=${this.#active}
       @keydown=${this.#active}
@@ -445,6 +454,7 @@ export class ResmarkCheckout extends LitElement {
           .value=${cart.customer}
           .errors=${this._fields}
           .busy=${this._busy === 'customer'}
+          .error=${this._error}
           .locale=${locale}
           @resmark-customer-submit=${this.#setCustomer}
         ></resmark-customer-form>`;
@@ -628,7 +638,12 @@ export class ResmarkCheckout extends LitElement {
     const participants = Object.fromEntries(
       Object.entries(item.participants).map(([tier, count]) => [tier, Number(count)]),
     );
-    const cart = await this.#act('add', (session) => session.addItem({ ...item, participants }));
+    const cart = await this.#act('add', async (session) => {
+      // A hold that lapsed while the shopper chose another tour: they are plainly still here, and
+      // nothing on this step could renew it, so hold the cart's seats again first.
+      if (session.state === 'expired') await session.renew();
+      return session.addItem({ ...item, participants });
+    });
     const line = cart?.items.find((entry) => entry.itemId === item.itemId);
     if (!cart || !line) return;
     fire(this, 'resmark-item-add', { cartId: cart.id, item: line });

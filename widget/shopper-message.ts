@@ -6,6 +6,8 @@
  */
 import { msg } from '@lit/localize';
 import { ResmarkError } from '../shared/errors.js';
+import { sourceLocale } from './generated/locale-codes.js';
+import { getLocale } from './localize.js';
 
 /** The sentence for `error`: Resmark's own words where they say what the shopper can act on. */
 export function shopperMessage(error: unknown): string {
@@ -21,6 +23,12 @@ export function shopperMessage(error: unknown): string {
     return msg('The booking service is not available right now. Please try again in a moment.');
   // The proxy's refusal of a cart token: this browser no longer holds (or never held) the cart.
   if (status === 401) return msg('This cart can no longer be used here. Please start again.');
-  // A refusal from Resmark (seats gone, a code not valid) or our own check names what to change.
-  return error.message;
+  // A refusal from Resmark (seats gone, a code not valid) or our own check names what to change,
+  // in English: the most precise words for an English page, a sentence by kind for any other.
+  if (getLocale() === sourceLocale) return error.message;
+  if (status === 409)
+    return msg('Those seats are no longer available. Please choose another time or fewer people.');
+  if (status === 404) return msg('That is no longer available. Please start again.');
+  if (status === 403) return msg('This cannot be done online. Please contact us.');
+  return msg('Please check your choices and try again.');
 }

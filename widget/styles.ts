@@ -41,6 +41,12 @@ export const base = css`
     text-transform: none;
     letter-spacing: normal;
     word-spacing: normal;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: normal;
+    hyphens: manual;
+    font-variant: normal;
+    text-shadow: none;
     display: block;
   }
   :host([hidden]) {
@@ -88,6 +94,8 @@ export const base = css`
   input,
   select,
   textarea {
+    /* A field focused from script (the first one with a problem) shows its label above it too. */
+    scroll-margin-top: 3em;
     min-height: 2.75em;
     padding: 0.5em 0.75em;
     border-radius: var(--_radius);

@@ -875,6 +875,27 @@ describe('<resmark-checkout>', () => {
     });
   });
 
+  describe('when the hold runs out while the shopper chooses another tour', () => {
+    it('holds the seats again on "Add to cart", then adds', async () => {
+      api.cart = { ...api.paddleCart(2), expDateTime: Date.now() - 1000 };
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1', expiresAt: Date.now() - 1000 });
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94175,94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => $(el, 'resmark-hold-timer'), 'the lapsed cart');
+      $(el, '[part=back-button]')!.click();
+      await waitUntil(() => heading(el) === 'Choose a tour', 'the product list');
+      await requestSeats(el, api);
+      await waitUntil(() => heading(el) === 'Your cart', 'added');
+      const calls = api.calls();
+      expect(calls.indexOf('GET /cart/cart-1/renew')).to.be.within(
+        0,
+        calls.indexOf('POST /cart/cart-1/item'),
+      );
+      expect($(el, '.step')!.hasAttribute('hidden'), 'held again').to.equal(false);
+    });
+  });
+
   describe('when the hold runs out while the shopper types their details', () => {
     it('keeps what they typed, and takes them back to it once the seats are held again', async () => {
       const lapse = Date.now() + 1500;
@@ -910,6 +931,35 @@ describe('<resmark-checkout>', () => {
       expect(first().value).to.equal('Ana');
       expect(el.shadowRoot!.activeElement === $(el, '[part=step-heading]'), 'focus').to.equal(true);
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('in Spanish on an English page', () => {
+    it('marks its words as Spanish, so a screen reader reads them with a Spanish voice', async () => {
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176" locale="es"></resmark-checkout>`,
+      );
+      await waitUntil(() => heading(el) === 'Elige un tour', 'the Spanish product list');
+      expect($(el, '[part=panel]')!.getAttribute('lang')).to.equal('es');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when the customer’s details cannot be saved', () => {
+    it('says why right after "Continue", not above the heading', async () => {
+      api.restore();
+      api = fakeProxy({ 'PUT /cart/:id/customer': () => new TypeError('Failed to fetch') });
+      const el = await inline();
+      await toCart(el, api);
+      button(el, 'Continue')!.click();
+      await waitUntil(() => heading(el) === 'Your details', 'the details step');
+      from(el, 'resmark-customer-form', 'resmark-customer-submit', { customer });
+      const form = $(el, 'resmark-customer-form') as HTMLElement & { error?: string };
+      await waitUntil(() => form.error, 'the form has the error');
+      expect(form.error).to.equal(
+        'The booking service cannot be reached. Check your connection and try again.',
+      );
+      expect($(el, '[part=panel] > [role=alert]')).to.equal(null);
     });
   });
 

@@ -112,6 +112,7 @@ const WORDS: Record<string, (value: string, get: Get, name: string) => string | 
  * @fires resmark-customer-submit - The details passed the checks; `detail.customer` is what was typed (custom fields as arrays).
  * @csspart form - The form.
  * @csspart error-summary - The list of problems shown after a refused submit.
+ * @csspart error - A failure of the last save that names no field, right after "Continue".
  * @csspart submit - The submit button.
  * @cssprop --resmark-color-danger - Problems and their fields' borders.
  */
@@ -121,6 +122,7 @@ export class ResmarkCustomerForm extends LitElement {
     value: { attribute: false },
     errors: { attribute: false },
     busy: { type: Boolean },
+    error: {},
     locale: {},
     _shown: { state: true },
   };
@@ -199,6 +201,8 @@ export class ResmarkCustomerForm extends LitElement {
   declare errors: Record<string, string> | undefined;
   /** The details are being sent: submit waits. */
   declare busy: boolean;
+  /** A failure of the last save that names no field (the connection, say), in the shopper's words. */
+  declare error: string | undefined;
   /** BCP 47 tag for country names; the browser's when unset. */
   declare locale: string | undefined;
   declare private _shown: Record<string, string>;
@@ -317,9 +321,19 @@ export class ResmarkCustomerForm extends LitElement {
         ${this.#keys().map((key) => this.#standard(key))}
         ${(this.rules.customFields ?? []).map((field, i) => this.#custom(field, `x${i}`))}
       </div>
-      <button part="submit" class="primary" aria-disabled=${this.busy}>
+      <button
+        part="submit"
+        class="primary"
+        aria-disabled=${this.busy}
+        aria-describedby=${this.error ? 'submit-error' : nothing}
+      >
         ${this.busy ? msg('Saving…') : msg('Continue')}
       </button>
+      ${
+        this.error
+          ? html`<p id="submit-error" part="error" class="error" role="alert">${this.error}</p>`
+          : nothing
+      }
     </form>`;
   }
 

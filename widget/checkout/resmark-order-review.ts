@@ -94,7 +94,6 @@ export class ResmarkOrderReview extends LitElement {
             </p>`
           : nothing
       }
-      ${this.error ? html`<p part="error" role="alert" class="error">${this.error}</p>` : nothing}
       <button
         part="place"
         class="primary"
@@ -104,7 +103,11 @@ export class ResmarkOrderReview extends LitElement {
         @click=${this.#place}
       >
         ${placing ? msg('Placing your order…') : msg('Place order')}
-      </button>`;
+      </button>
+      ${
+        // After the button: above it, the error would push the focused button off a phone's screen.
+        this.error ? html`<p part="error" role="alert" class="error">${this.error}</p>` : nothing
+      }`;
   }
 
   #place() {

@@ -44,7 +44,8 @@ export async function expectFitsPhone(el: LitElement): Promise<void> {
 
 /**
  * A page whose CSS reaches into widgets the common ways: `html { font-size: 62.5% }` (a 10 px rem,
- * and here 10 px body text too) and a centred, uppercase, tracked, italic ancestor. Pass `parent`
+ * and here 10 px body text too) and a centred, uppercase, tracked, italic, unwrapping (a site
+ * header's `white-space: nowrap`), small-caps, shadowed ancestor. Pass `parent`
  * as the fixture's `parentNode` (the fixture puts it in the page and removes it); `restore()` puts
  * the root's font size back.
  */
@@ -54,7 +55,7 @@ export function loudPage(): { parent: HTMLElement; restore: () => void } {
   root.style.fontSize = '62.5%';
   const parent = document.createElement('div');
   parent.style.cssText =
-    'text-transform: uppercase; text-align: center; letter-spacing: 0.3em; word-spacing: 1em; font-style: italic; line-height: 3';
+    'text-transform: uppercase; text-align: center; letter-spacing: 0.3em; word-spacing: 1em; font-style: italic; line-height: 3; white-space: nowrap; font-variant: small-caps; text-shadow: 1px 1px red';
   return { parent, restore: () => (root.style.fontSize = before) };
 }
 
@@ -71,6 +72,9 @@ export async function expectOwnTypography(el: LitElement): Promise<void> {
   expect(host.letterSpacing, 'host letter-spacing').to.equal('normal');
   expect(host.wordSpacing, 'host word-spacing').to.equal('0px');
   expect(host.fontStyle, 'host font-style').to.equal('normal');
+  expect(host.whiteSpace, 'host white-space').to.equal('normal');
+  expect(host.fontVariant, 'host font-variant').to.equal('normal');
+  expect(host.textShadow, 'host text-shadow').to.equal('none');
   expect(parseFloat(host.lineHeight) / parseFloat(host.fontSize), 'host line-height').to.be.below(
     2,
   );

@@ -263,6 +263,21 @@ describe('<resmark-customer-form>', () => {
     });
   });
 
+  describe('when the last save failed without naming a field', () => {
+    it('says so right after Continue, as an alert that describes the button', async () => {
+      const el = await form(cart.customer);
+      el.error = 'The booking service cannot be reached. Check your connection and try again.';
+      await el.updateComplete;
+      const button = $(el, 'button[part=submit]');
+      const error = $(el, '[part=error]');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error)).to.equal(el.error);
+      expect(button.nextElementSibling === error, 'right after Continue').to.equal(true);
+      expect(button.getAttribute('aria-describedby')).to.equal(error.id);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('when valid', () => {
     it('sends what was typed: phone and dial code as typed, custom fields as arrays', async () => {
       const el = await form();

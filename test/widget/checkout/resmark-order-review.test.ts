@@ -141,6 +141,10 @@ describe('<resmark-order-review>', () => {
       const error = $(el, '[part=error]');
       expect(error.getAttribute('role')).to.equal('alert');
       expect(text(error)).to.equal('Your hold ran out. Hold your seats again to continue.');
+      // After the button, so it does not push the focused button off a phone's screen.
+      expect(
+        place(el).compareDocumentPosition(error) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.not.equal(0);
       expect(place(el).disabled).to.equal(false);
       await expect(el).to.be.accessible();
     });
