@@ -92,6 +92,9 @@ export function checkAddItem(
   if (isRecord(chosen))
     for (const [tier, value] of Object.entries(chosen)) {
       const count = quantity(value);
+      // Real client code sends `All` beside the tiers of a multi-tier slot (docs/wire.md, Carts):
+      // a slot that prices no `All` has nothing to book under it.
+      if (tier === 'All' && !Object.hasOwn(slot.price, tier)) continue;
       if (!Object.hasOwn(slot.price, tier))
         fields[`participants.${tier}`] =
           `Choose from ${Object.keys(slot.price).join(', ')}: ${tier} is not offered at this time`;

@@ -22,10 +22,12 @@ import {
 export const ProductLocation = z.looseObject({
   id: str,
   name: str,
-  address: str,
-  city: str,
-  state: str,
-  country: str,
+  // The Products article's table is cut off here, and client code reads only these: one location
+  // without an address must not refuse the whole product list.
+  address: optStr,
+  city: optStr,
+  state: optStr,
+  country: optStr,
 });
 /** Where a product happens. */
 export type ProductLocation = z.infer<typeof ProductLocation>;
@@ -115,8 +117,8 @@ export const PickupZone = z.looseObject({
   name: str,
   pickupDetails: z.array(z.looseObject({ ...NamedShape, time: optStr, price: optNum })),
   locations: z.array(z.looseObject({ ...NamedShape, address: optStr })),
-  /** The zone takes a free-text `locationOther`. */
-  allowOther: bool,
+  /** The zone takes a free-text `locationOther` ([CHOSEN]: the documents' zones lack it; absent = no). */
+  allowOther: z.optional(bool),
 });
 /** A pickup zone. */
 export type PickupZone = z.infer<typeof PickupZone>;

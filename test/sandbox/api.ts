@@ -35,7 +35,8 @@ const ok = (data: unknown) => ({ errorMessage: null, data });
 function bearerAuth(state: SandboxState): MiddlewareHandler<SandboxEnv> {
   return async function bearerAuth(c, next) {
     const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    // The scheme's name is case-insensitive in HTTP (RFC 9110 §11.1).
+    const token = /^bearer /i.test(header ?? '') ? header!.slice(7).trim() : undefined;
     if (!token) throw new ApiError(401, 'Missing bearer token: send Authorization: Bearer <token>');
     const record = state.tokens.get(token);
     if (!record) throw new ApiError(401, 'Invalid bearer token: authenticate again');

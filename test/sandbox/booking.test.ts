@@ -328,3 +328,32 @@ describe('rights', () => {
     assert.equal((await t.api('GET', '/product/94175', undefined, 'harbor')).status, 404);
   });
 });
+
+describe('what the documents and real clients send', () => {
+  it('logs in by AlternativeId (the user id) as well as by email, and takes a lower-case bearer', async () => {
+    const byId = await t.request('POST', `${t.sandbox.apiUrl}/authenticate`, {
+      username: '5f2200000000000000000001',
+      apikey: 'sandbox-operator-key',
+    });
+    assert.equal(byId.status, 200, JSON.stringify(byId.body));
+    const products = await t.request('GET', `${t.sandbox.apiUrl}/product`, undefined, {
+      authorization: `bearer ${byId.body as string}`,
+    });
+    assert.equal(products.status, 200);
+  });
+
+  it('ignores an All count beside the tiers of a multi-tier slot, as client code sends it', async () => {
+    const cartId = (await t.api('POST', '/cart')).body.data.id;
+    const added = await t.api('POST', `/cart/${cartId}/item`, {
+      itemId: KAYAK_0900,
+      participants: { All: '1', Adult: '2', Child: '1' },
+      ...PICKUP,
+    });
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+    assert.deepEqual(added.body.data.items[0].participants, { Adult: 2, Child: 1 });
+  });
+
+  it('sorts orders by sortOrder in any case', async () => {
+    assert.equal((await t.api('GET', '/order?sortOrder=DESC')).status, 200);
+  });
+});

@@ -142,6 +142,26 @@ describe('cancellation', () => {
     );
   });
 
+  it('of an item cancelled and booked again takes the active booking, and each of its people', async () => {
+    const first = await order(SUNSET_1730, { All: 1 });
+    // A second item keeps the order open once the first is cancelled.
+    await order('a-94176-20261126-1730', { All: 1 }, { orderId: first.id });
+    assert.equal((await t.api('DELETE', `/order/${first.id}/item/${SUNSET_1730}`)).status, 200);
+    const again = await order(SUNSET_1730, { All: 2 }, { orderId: first.id });
+    const rebooked = again.items.find(
+      (i: { itemId: string; status: string }) => i.itemId === SUNSET_1730 && i.status === 'active',
+    );
+    const [person] = rebooked.participantList;
+    const one = await t.api(
+      'DELETE',
+      `/order/${first.id}/item/${SUNSET_1730}/participant/${person.id}`,
+    );
+    assert.equal(one.status, 200, JSON.stringify(one.body));
+    const item = await t.api('DELETE', `/order/${first.id}/item/${SUNSET_1730}`);
+    assert.equal(item.status, 200, JSON.stringify(item.body));
+    assert.equal(await seatsLeft(t, SUNSET_1730), 10);
+  });
+
   it('of a rental unit frees the unit and charges Harbor Bikes’ 15 %', async () => {
     const placed = await order(BIKES, { 'E-Bike': 2 }, {}, 'harbor');
     assert.equal(placed.items[0].quantityType, 'unit');

@@ -166,7 +166,7 @@ export function listOrders(
 ): OrderRecord[] {
   const created = range(query, 'Created');
   const modified = range(query, 'Modified');
-  const sortOrder = query['sortOrder'] ?? 'asc';
+  const sortOrder = (query['sortOrder'] ?? 'asc').toLowerCase();
   if (sortOrder !== 'asc' && sortOrder !== 'desc')
     throw invalid('sortOrder must be asc or desc', { sortOrder: 'Send asc or desc' });
   const ids = csv(query['ids']);
@@ -212,7 +212,14 @@ export function cancel(
     for (const item of order.items)
       picked.push({ item, lines: item.lines.filter((l) => l.status === 'active') });
   } else {
-    const item = order.items.find((i) => i.slot.activityId === target.itemId);
+    // An item cancelled and then booked again (orderId) is in the order twice: the active entry
+    // is the one a cancellation means, and a participant may be in either.
+    const entries = order.items.filter((i) => i.slot.activityId === target.itemId);
+    const withLine =
+      target.level === 'item'
+        ? undefined
+        : entries.find((i) => i.lines.some((l) => l.id === target.lineId));
+    const item = withLine ?? entries.find((i) => i.status === 'active') ?? entries[0];
     if (!item) throw new ApiError(404, `Item ${target.itemId} is not in order ${id}`);
     if (target.level === 'item') {
       if (item.status === 'cancelled')

@@ -53,11 +53,13 @@ export class SandboxState {
     this.#orderCounter = 0;
   }
 
-  /** The user with this username (email) and API key. */
+  /** The user with this username (email, or AlternativeId: their user id) and API key. */
   findUser(username: unknown, apiKey: unknown): User | undefined {
     if (typeof username !== 'string' || typeof apiKey !== 'string') return undefined;
-    const email = username.trim().toLowerCase();
-    return USERS.find((u) => u.email === email && u.apiKey === apiKey);
+    const name = username.trim();
+    return USERS.find(
+      (u) => (u.email === name.toLowerCase() || u.id === name) && u.apiKey === apiKey,
+    );
   }
 
   /** Issues a bearer token good for 24 hours of sandbox time (Getting Started, "Token Details"). */

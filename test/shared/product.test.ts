@@ -126,9 +126,21 @@ describe('Inventory', () => {
   });
 });
 
+describe('a product’s location', () => {
+  it('may lack the address fields the Products article cuts off', () => {
+    const product = { ...DOCUMENT_PRODUCT, location: [{ id: 'l1', name: 'Harbor Dock' }] };
+    assert.equal(Product.parse(product).location[0]!.name, 'Harbor Dock');
+  });
+});
+
 describe('PickupZone', () => {
   it('accepts zones as client code reads them', () => {
     assert.equal(PickupZone.parse(PICKUPS[0]).locations[0]!.name, 'Hotel XYZ Lobby');
+  });
+
+  it('accepts a zone without our chosen allowOther, which then takes no typed place', () => {
+    const { allowOther: _, ...documented } = PICKUPS[0]!;
+    assert.equal(PickupZone.parse(documented).allowOther, undefined);
   });
 });
 
