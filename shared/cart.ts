@@ -33,17 +33,20 @@ export type Participant = z.infer<typeof Participant>;
 
 /** The fields a cart item and an order item share (the order's add `status` and `date`). */
 export const LineShape = {
+  // Required: what a client acts on (the id to remove or cancel) or must show (the product, the
+  // amount). The rest are our reading of the undocumented item ([CHOSEN], docs/wire.md): a real
+  // answer without them must not refuse the whole cart or order.
   itemId: str,
-  productId: str,
   productNumber: num,
   productName: str,
-  quantityType: str,
+  total: num,
+  productId: optStr,
+  quantityType: optStr,
   pickupDetailId: maybeStr,
   locationId: maybeStr,
   locationOther: maybeStr,
-  subtotal: num,
-  discount: num,
-  total: num,
+  subtotal: optNum,
+  discount: optNum,
 };
 
 /** The customer as Resmark stores it: the phone as `{ dialCode, phone }`, custom fields as keys. */
@@ -59,7 +62,8 @@ export const CartItem = z.looseObject({
   /** `null` for a dateless product. */
   startTime: z.nullable(str),
   endTime: z.nullable(str),
-  participants: NumberMap,
+  // Or only `participantList`: real client code reads that (Cart article) and never this map.
+  participants: z.optional(NumberMap),
   internalComment: maybeStr,
   // Rentals carry `unitList` instead of `participantList` (Orders article, Cancel Unit).
   participantList: z.optional(z.array(Participant)),

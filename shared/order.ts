@@ -5,17 +5,30 @@
 import * as z from 'zod/mini';
 import { LineShape, ParticipantShape, StoredCustomer } from './cart.js';
 import { inputError, type Call, type RequestOptions } from './http.js';
-import { Csv, Day, Page, bool, maybeStr, num, oneOf, optStr, someStr, str } from './schema.js';
+import {
+  Csv,
+  Day,
+  Page,
+  bool,
+  maybeStr,
+  num,
+  oneOf,
+  optNum,
+  optStr,
+  someStr,
+  str,
+} from './schema.js';
 
 /** One person's (or rental unit's) line in an order item; `id` is what the cancel endpoints take. */
-export const OrderParticipant = z.looseObject({ ...ParticipantShape, status: str });
+// `status` ('active' | 'cancelled') is our reading: without it a line counts as active.
+export const OrderParticipant = z.looseObject({ ...ParticipantShape, status: optStr });
 /** One person's (or rental unit's) line in an order item. */
 export type OrderParticipant = z.infer<typeof OrderParticipant>;
 
 /** One booked time slot of an order. */
 export const OrderItem = z.looseObject({
   ...LineShape,
-  status: str,
+  status: optStr,
   /** Start and end (`null` for a dateless product). */
   date: z.looseObject({ startTime: z.nullable(str), endTime: z.nullable(str) }),
   // Activities carry `participantList`, rentals `unitList` (Orders article, Cancel Unit).
@@ -38,27 +51,29 @@ const Billing = z.looseObject({ memo: optStr });
 
 /** An order. `total` is what the customer owes after cancellations (active lines and fees). */
 export const Order = z.looseObject({
+  // Required: what client code reads of a real order ([CODE], docs/wire.md) and the total to show;
+  // every other field is our reading and may be missing from a real answer.
   id: str,
   confirmation: num,
-  entityId: str,
-  status: str,
   createdDate: str,
-  modifiedDate: str,
+  entityId: optStr,
+  status: optStr,
+  modifiedDate: optStr,
   // Optional: the checkout proxy strips staff names and e-mails before a shopper sees them.
   createdBy: optStr,
   createdByEmail: optStr,
   referenceId: maybeStr,
   billing: z.nullish(Billing),
-  paymentSource: str,
-  customer: StoredCustomer,
-  currency: str,
+  paymentSource: optStr,
+  customer: z.optional(StoredCustomer),
+  currency: optStr,
   promoCode: maybeStr,
   items: z.array(OrderItem),
-  subtotal: num,
-  discount: num,
-  cancellationFee: num,
+  subtotal: optNum,
+  discount: optNum,
+  cancellationFee: optNum,
   total: num,
-  amountPaid: num,
+  amountPaid: optNum,
   reseller: z.nullish(OrderReseller),
 });
 /** An order. */

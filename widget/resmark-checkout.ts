@@ -726,9 +726,9 @@ export class ResmarkCheckout extends LitElement {
       confirmation: order.confirmation,
       items: order.items,
       total: order.total,
-      currency: order.currency,
+      currency: order.currency || this.#currency(),
     });
-    this.#track('purchase', itemsOf(order.items), order.total, order.currency, {
+    this.#track('purchase', itemsOf(order.items), order.total, order.currency || this.#currency(), {
       transaction_id: String(order.confirmation),
     });
     this.#go('done');

@@ -37,6 +37,25 @@ describe('Cart', () => {
     assert.equal(Cart.parse({ ...wire.cart, items: [], expDateTime: null }).expDateTime, null);
   });
 
+  it('accepts an item with only its id, product, total and people', () => {
+    const cart = Cart.parse({
+      ...wire.cart,
+      items: [
+        {
+          itemId: 'a1',
+          productNumber: 94175,
+          productName: 'Kayak',
+          total: 89,
+          startTime: null,
+          endTime: null,
+          participantList: [{ id: 'p1', tier: 'Adult', price: 89, discount: 0, total: 89 }],
+        },
+      ],
+    });
+    assert.equal(cart.items[0]!.participants, undefined);
+    assert.equal(cart.items[0]!.quantityType, undefined);
+  });
+
   it('keeps unknown fields', () => {
     assert.equal(Cart.parse({ ...DOCUMENT_CART, giftCard: 'G1' })['giftCard'], 'G1');
   });

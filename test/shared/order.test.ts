@@ -27,6 +27,28 @@ describe('Order', () => {
     assert.equal(order.items[0]!.unitList![0]!.status, 'active');
   });
 
+  it('accepts an order with only what real client code reads of one, and the items’ essentials', () => {
+    const order = Order.parse({
+      id: 's1',
+      confirmation: 100001,
+      createdBy: 'Casey',
+      createdByEmail: 'staff@example.com',
+      createdDate: '2026-11-25T10:00:00.000Z',
+      items: [
+        {
+          itemId: 'a1',
+          productNumber: 94175,
+          productName: 'Kayak',
+          total: 89,
+          date: { startTime: '2026-11-26T16:00:00.000Z', endTime: null },
+        },
+      ],
+      total: 89,
+    });
+    assert.equal(order.amountPaid, undefined);
+    assert.equal(order.items[0]!.subtotal, undefined);
+  });
+
   it('refuses an order without its confirmation number', () => {
     const { confirmation: _, ...broken } = wire.order;
     assert.equal(Order.safeParse(broken).success, false);

@@ -92,7 +92,9 @@ export class ResmarkConfirmation extends LitElement {
     if (!order) return nothing;
     const currency = order.currency || this.currency;
     const onArrival = this.payment === 'on-arrival';
-    const owed = !onArrival && order.amountPaid < order.total;
+    // An answer without amountPaid says nothing of payment: the total is just the total.
+    const paid = order.amountPaid;
+    const owed = !onArrival && paid !== undefined && paid < order.total;
     return html`<h2 part="heading" tabindex="-1">${msg('Booking confirmed')}</h2>
       <p>${msg('Confirmation number')} <strong part="number">${order.confirmation}</strong></p>
       <ul part="items">
@@ -111,9 +113,13 @@ export class ResmarkConfirmation extends LitElement {
           // The lines show amounts before the discount; the subtotal makes the sum read right.
           [msg('Subtotal'), order.discount ? order.subtotal : null],
           [discountLabel(order.promoCode), order.discount ? -order.discount : null],
-          [msg('Paid'), owed ? order.amountPaid : null],
+          [msg('Paid'), owed ? paid : null],
           [
-            onArrival ? msg('Total to pay on arrival') : owed ? msg('Total') : msg('Total paid'),
+            onArrival
+              ? msg('Total to pay on arrival')
+              : owed || paid === undefined
+                ? msg('Total')
+                : msg('Total paid'),
             order.total,
           ],
         ],

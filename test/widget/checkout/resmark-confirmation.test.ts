@@ -49,6 +49,12 @@ describe('<resmark-confirmation>', () => {
       expect(totals(el)).to.deep.equal([['Total paid', '$230.00']]);
     });
 
+    it('says just "Total" for an order that does not say what was paid', async () => {
+      const { amountPaid: _, ...unsaid } = order;
+      const el = await confirmation(unsaid as Order);
+      expect(totals(el)).to.deep.equal([['Total', '$237.00']]);
+    });
+
     it('shows what was paid beside the total when something is still owed', async () => {
       const el = await confirmation({
         ...order,
