@@ -207,6 +207,11 @@ export class ResmarkCheckout extends LitElement {
   #listed: string | undefined;
   #lastCart: Cart | undefined;
   #focusHeading = false;
+  #pageLang = new MutationObserver(() => {
+    if (this.locale) return;
+    void useLocale(this.#lang());
+    this.requestUpdate();
+  });
   #focusTimer = false;
 
   constructor() {
@@ -225,6 +230,9 @@ export class ResmarkCheckout extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void useLocale(this.#lang());
+    // Without a locale of its own the widget speaks the page's: a page that switches language
+    // (a site's language menu) switches the widget's words, dates and money too.
+    this.#pageLang.observe(document.documentElement, { attributeFilter: ['lang'] });
     // Read (and clear from the address bar) at once, even before a dialog is opened: the token
     // must not stay in the URL, and a reload before the first open must not lose the cart.
     const link = takeResumeLink();
@@ -237,6 +245,11 @@ export class ResmarkCheckout extends LitElement {
       // A shopper who followed a link to their cart must not find it behind a "Book now" button.
       void this.open();
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#pageLang.disconnect();
   }
 
   override updated(changed: PropertyValues<this>): void {

@@ -11,7 +11,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Cart, CartItem } from '../../shared/cart.js';
 import type { Order } from '../../shared/order.js';
 import type { ResmarkEvent, ResmarkEventName } from '../../widget/events.js';
-import { getLocale } from '../../widget/localize.js';
+import { getLocale, useLocale } from '../../widget/localize.js';
 import { CART_TOKEN_HEADER as PROXY_TOKEN_HEADER } from '../../widget/proxy/cart-token.js';
 import {
   CART_TOKEN_HEADER,
@@ -942,6 +942,22 @@ describe('<resmark-checkout>', () => {
       await waitUntil(() => heading(el) === 'Elige un tour', 'the Spanish product list');
       expect($(el, '[part=panel]')!.getAttribute('lang')).to.equal('es');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('on a page that switches its language', () => {
+    it('follows <html lang> when it has no locale of its own', async () => {
+      const before = document.documentElement.lang;
+      try {
+        const el = await inline();
+        expect(heading(el)).to.equal('Choose a tour');
+        document.documentElement.lang = 'es';
+        await waitUntil(() => heading(el) === 'Elige un tour', 'the words in Spanish');
+        expect($(el, '[part=panel]')!.getAttribute('lang')).to.equal('es');
+      } finally {
+        document.documentElement.lang = before;
+        await useLocale('en');
+      }
     });
   });
 
