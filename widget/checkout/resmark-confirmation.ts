@@ -25,7 +25,7 @@ import {
  * @csspart items - The list of booked items.
  * @csspart item - One booked item.
  * @csspart pickup - An item's pickup: its time and place.
- * @csspart totals - The discount, amount paid and total.
+ * @csspart totals - The subtotal and discount (with a promo code), amount paid and total.
  * @csspart payment-note - With `payment="on-arrival"`: that the total is paid on arrival.
  * @csspart restart - The "Book something else" button.
  * @cssprop --resmark-color-success - The heading.
