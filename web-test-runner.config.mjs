@@ -1,4 +1,4 @@
-// Browser tests for the widget's elements: headless Debian Chromium driven by Playwright.
+// Browser tests for the widget's and the extension's elements: headless Debian Chromium driven by Playwright.
 // No test tool downloads a browser; CHROME_PATH overrides /usr/bin/chromium.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -6,7 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
-  files: ['test/widget/**/*.test.ts', '!test/widget/proxy/**'],
+  files: ['test/widget/**/*.test.ts', '!test/widget/proxy/**', 'test/extension/**/*.test.ts'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [

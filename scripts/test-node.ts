@@ -1,8 +1,8 @@
 /**
  * Runs Node-side test files with node:test.
- * - No arguments: every `*.test.ts` under `test/` except the widget's element tests
- *   (`test/widget/`, run in Chromium by web-test-runner; its `proxy/` tests are Node's) and the
- *   end-to-end runs (`test/e2e/`).
+ * - No arguments: every `*.test.ts` under `test/` except the widget's and the extension's element
+ *   tests (`test/widget/` and `test/extension/`, run in Chromium by web-test-runner; the widget's
+ *   `proxy/` tests are Node's) and the end-to-end runs (`test/e2e/`).
  * - `--e2e`: every `test/e2e/*.test.ts` (each starts `npm start`'s services and Chromium).
  * - Paths: just those files.
  * Node 20's `--test` does not expand globs itself, and a shell glob would differ between sh and bash.
@@ -14,10 +14,13 @@ import { join } from 'node:path';
 const E2E = join('test', 'e2e');
 const WIDGET = join('test', 'widget');
 const PROXY = join('test', 'widget', 'proxy');
+const EXTENSION = join('test', 'extension');
 
-// The widget's element tests need a browser; its proxy tests are plain Node.
+const within = (dir: string, root: string) => dir === root || dir.startsWith(root + '/');
+
+// Element tests need a browser; the widget's proxy tests are plain Node.
 const inBrowser = (dir: string) =>
-  (dir === WIDGET || dir.startsWith(WIDGET + '/')) && dir !== PROXY && !dir.startsWith(PROXY + '/');
+  (within(dir, WIDGET) && !within(dir, PROXY)) || within(dir, EXTENSION);
 
 function find(dir: string): string[] {
   if (dir === E2E) return [];
