@@ -14,12 +14,25 @@ export type Credentials = z.infer<typeof Credentials>;
 /** Answer of `POST /authenticate`: the token itself, as raw text (not an envelope). */
 export const Token = someStr;
 
+/** A bearer token and the moment (epoch ms) its 24 hours run out. */
+export interface IssuedToken {
+  value: string;
+  expiresAt: number;
+}
+
 /**
  * How a client authenticates: a user's API key (the client fetches and renews the token itself),
  * or a function giving the headers to send (a proxy's cart token; no re-authentication on 401).
+ * With a key, `token` is one issued earlier (kept by the caller, e.g. across a side panel's
+ * closes) to use until it is due, and `onToken` hears of every token issued, to keep it.
  */
 export type ResmarkAuth =
-  | { username: string; apiKey: string }
+  | {
+      username: string;
+      apiKey: string;
+      token?: IssuedToken | undefined;
+      onToken?: ((token: IssuedToken) => void) | undefined;
+    }
   | { headers: () => Record<string, string> | Promise<Record<string, string>> };
 
 /** What the request loop asks of an auth strategy. */
@@ -32,17 +45,26 @@ export interface AuthSession {
 
 /**
  * A cached bearer token, renewed `TOKEN_RENEW_MARGIN_MS` before its 24 hours run out and after a 401.
- * Every caller waiting for a token shares one `authenticate` (single flight).
+ * Every caller waiting for a token shares one `authenticate` (single flight). It may start from a
+ * token issued earlier (`options.token`), and tells `options.onToken` of each one it gets.
  */
-export function tokenSession(authenticate: () => Promise<string>, now: () => number): AuthSession {
-  let token: string | undefined;
-  let expiresAt = 0;
+export function tokenSession(
+  authenticate: () => Promise<string>,
+  now: () => number,
+  options: {
+    token?: IssuedToken | undefined;
+    onToken?: ((token: IssuedToken) => void) | undefined;
+  } = {},
+): AuthSession {
+  let token: string | undefined = options.token?.value;
+  let expiresAt = options.token?.expiresAt ?? 0;
   let pending: Promise<string> | undefined;
   const fresh = () =>
     (pending ??= authenticate()
       .then((value) => {
         token = value;
         expiresAt = now() + TOKEN_LIFETIME_MS;
+        options.onToken?.({ value, expiresAt });
         return value;
       })
       .finally(() => {

@@ -55,6 +55,7 @@ export function createResmarkClient(options: ResmarkClientOptions) {
                 anonymous: true,
               }),
             now,
+            { token: auth.token, onToken: auth.onToken },
           ),
     timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
     retry: options.retry ?? CLIENT_DEFAULTS.retry,

@@ -4,7 +4,13 @@
  * endpoint factories) stay out: every name here is kept in the browser build.
  */
 export { Agency, AgencyInfo } from './agency.js';
-export { Credentials, Token, type AuthSession, type ResmarkAuth } from './auth.js';
+export {
+  Credentials,
+  Token,
+  type AuthSession,
+  type IssuedToken,
+  type ResmarkAuth,
+} from './auth.js';
 export {
   AddCartItem,
   ApplyDiscount,

@@ -163,6 +163,56 @@ describe('API key auth', () => {
   });
 });
 
+describe('API key auth from a stored token', () => {
+  const issued = (value: string, expiresAt: number) => ({ value, expiresAt });
+
+  it('uses the stored token until it is due, without authenticating', async () => {
+    const fake = fakeResmark();
+    fake.valid.add('kept');
+    const heard: unknown[] = [];
+    const resmark = createResmarkClient({
+      environment: BASE,
+      auth: {
+        username: 'agent@sunset-travel.test',
+        apiKey: 'key',
+        token: issued('kept', TOKEN_LIFETIME_MS),
+        onToken: (token) => heard.push(token),
+      },
+      fetch: fake.fetch,
+      now: () => 1_000,
+    });
+    await resmark.tag.list();
+    assert.equal(fake.authentications().length, 0);
+    assert.equal(fake.seen.at(-1)!.headers.get('authorization'), 'Bearer kept');
+    assert.deepEqual(heard, []);
+  });
+
+  it('tells onToken of each token it gets: when the stored one is due, and after a 401', async () => {
+    const fake = fakeResmark();
+    const clock = { now: 10_000 };
+    const heard: { value: string; expiresAt: number }[] = [];
+    const resmark = createResmarkClient({
+      environment: BASE,
+      auth: {
+        username: 'agent@sunset-travel.test',
+        apiKey: 'key',
+        // Inside the renew margin: due now.
+        token: issued('old', clock.now + TOKEN_RENEW_MARGIN_MS),
+        onToken: (token) => heard.push(token),
+      },
+      fetch: fake.fetch,
+      now: () => clock.now,
+    });
+    await resmark.tag.list();
+    assert.deepEqual(heard, [issued('token-1', 10_000 + TOKEN_LIFETIME_MS)]);
+    fake.valid.clear();
+    clock.now += 60_000;
+    await resmark.tag.list();
+    assert.deepEqual(heard.at(-1), issued('token-2', 70_000 + TOKEN_LIFETIME_MS));
+    assert.equal(heard.length, 2);
+  });
+});
+
 describe('header auth (through a proxy)', () => {
   it('sends the given headers and does not re-authenticate on 401', async () => {
     let calls = 0;
