@@ -461,6 +461,14 @@ export class CartSession<
     return session;
   }
 
+  /**
+   * Watches the seat lock again after {@link dispose} (its element came back to the page): a lock
+   * that ran out meanwhile expires now.
+   */
+  watch(): void {
+    this.#arm();
+  }
+
   /** Stops the lock timer (the session keeps its state); call when its page or panel goes away. */
   dispose(): void {
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);

@@ -3,9 +3,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Cart } from '../shared/cart.js';
 import { ResmarkError } from '../shared/errors.js';
 import type { Order } from '../shared/order.js';
-import type { RequestOptions } from '../shared/http.js';
-import type { PickupZone, Product, ProductQuery } from '../shared/product.js';
-import { CartSession } from '../shared/session.js';
+import type { Product, ProductQuery } from '../shared/product.js';
 import {
   itemsOf,
   productItem,
@@ -21,39 +19,15 @@ import './checkout/resmark-customer-form.js';
 import './checkout/resmark-hold-timer.js';
 import './checkout/resmark-order-review.js';
 import './checkout/resmark-promo-code.js';
+import { BookingFlow, busyMessage } from './controllers/booking-flow.js';
 import { fire, type ResmarkEvent } from './events.js';
 import { getLocale, useLocale } from './localize.js';
-import type { PickupsByProduct } from './checkout/lines.js';
-import { shopperMessage } from './shopper-message.js';
-import { createProxyClient, type ProxyClient, type ProxyResources } from './proxy-client.js';
+import { createProxyClient, type ProxyClient } from './proxy-client.js';
 import type { OrderPolicy } from './proxy-protocol.js';
 import { clearCart, readCart, takeResumeLink, writeCart, type SavedCart } from './storage.js';
 import { base } from './styles.js';
 
-/** The steps of the flow, in order. */
-export type CheckoutStep = 'products' | 'product' | 'cart' | 'details' | 'review' | 'done';
-
-/** What a write in flight is doing (announced, and it disables its control). */
-type Busy = '' | 'add' | 'remove' | 'promo' | 'customer' | 'order' | 'renew';
-
-/** The promo code box's state, as `resmark-promo-code` takes it. */
-interface PromoState {
-  status: 'idle' | 'applying' | 'applied' | 'invalid' | 'not-applicable';
-  code?: string | undefined;
-  message?: string | undefined;
-}
-
-// Where "Back" goes from each step; the product list goes back to a cart only if there is one.
-const PREVIOUS: Partial<Record<CheckoutStep, CheckoutStep>> = {
-  product: 'products',
-  cart: 'products',
-  details: 'cart',
-  review: 'details',
-};
-
-// Renew the hold on the shopper's activity once less than this is left, so nobody who is still
-// typing loses seats; a shopper who walked away lets it lapse (the seats go back on sale).
-const RENEW_WITHIN_MS = 10 * 60_000;
+export type { CheckoutStep } from './controllers/booking-flow.js';
 
 const split = (list: string | undefined) =>
   (list ?? '')
@@ -105,18 +79,11 @@ export class ResmarkCheckout extends LitElement {
     currency: {},
     variant: { reflect: true },
     analytics: {},
-    _step: { state: true },
     _list: { state: true },
     _loading: { state: true },
     _listError: { state: true },
-    _product: { state: true },
-    _busy: { state: true },
-    _error: { state: true },
-    _fields: { state: true },
-    _promo: { state: true },
     _started: { state: true },
     _policy: { state: true },
-    _pickups: { state: true },
   };
 
   static override styles = [
@@ -182,30 +149,46 @@ export class ResmarkCheckout extends LitElement {
   /** `datalayer` also pushes GA4 e-commerce events to `window.dataLayer`. */
   declare analytics: string | undefined;
 
-  declare private _step: CheckoutStep;
   declare private _list: Product[];
   declare private _loading: boolean;
   declare private _listError: string | undefined;
-  declare private _product: Product | undefined;
-  declare private _busy: Busy;
-  declare private _error: string | undefined;
-  declare private _fields: Record<string, string> | undefined;
-  declare private _promo: PromoState;
   declare private _started: boolean;
   /** What the proxy said of orders; unknown until its first answer (or from a proxy that does not say). */
   declare private _policy: OrderPolicy | undefined;
-  /** Pickup zones loaded so far, by product number: they name the pickups in the cart and order. */
-  declare private _pickups: PickupsByProduct;
 
+  /** The booking flow, shared with the reseller side panel; this element is its widget shell. */
+  readonly #flow = new BookingFlow(this, {
+    persist: (snapshot) => this.#persist(snapshot),
+    cartChange: (cart) => fire(this, 'resmark-cart-change', { cart }),
+    productSelect: (product) =>
+      this.#track(
+        'view_item',
+        [productItem(product)],
+        Number(product.price) || 0,
+        product.currency,
+      ),
+    itemAdd: (cart, line) => {
+      fire(this, 'resmark-item-add', { cartId: cart.id, item: line });
+      this.#track('add_to_cart', itemsOf([line]), line.total, cart.currency);
+    },
+    checkoutBegin: (cart) =>
+      this.#track('begin_checkout', itemsOf(cart.items), cart.total, cart.currency),
+    complete: (order) => this.#complete(order),
+    error: (error) => this.#tell(error),
+    // Moving focus on every step change tells a screen reader where the shopper now is; not on
+    // restore, which must not pull the page's focus into the widget.
+    step: (_step, focus) => (this.#focusHeading = focus),
+    expire: () => {
+      // The step hides; focus inside it would fall to the page: hand it to "Hold my seats again".
+      const active = this.shadowRoot?.activeElement;
+      if (active && this.renderRoot.querySelector('.step')?.contains(active))
+        this.#focusTimer = true;
+    },
+  });
   #api: ProxyClient | undefined;
-  /** The client the booker gets: the proxy's, remembering every product's pickup zones. */
-  #bookerClient: Pick<ProxyResources, 'product'> | undefined;
-  #pickupsAsked = new Set<number>();
-  #session: CartSession | undefined;
   #booting: Promise<void> | undefined;
   #resume: SavedCart | undefined;
   #listed: string | undefined;
-  #lastCart: Cart | undefined;
   #focusHeading = false;
   #pageLang = new MutationObserver(() => {
     if (this.locale) return;
@@ -218,13 +201,9 @@ export class ResmarkCheckout extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.variant = 'inline';
-    this._step = 'products';
     this._list = [];
     this._loading = false;
-    this._busy = '';
-    this._promo = { status: 'idle' };
     this._started = false;
-    this._pickups = new Map();
   }
 
   override connectedCallback(): void {
@@ -280,20 +259,12 @@ export class ResmarkCheckout extends LitElement {
   }
 
   /** Discards the cart (its seats go back on sale) and starts over at the product list. */
-  async reset(): Promise<void> {
-    const session = this.#session;
-    this._error = this._fields = this._product = undefined;
-    this._promo = { status: 'idle' };
-    if (session && session.state !== 'ordering') {
-      // A cart that cannot be deleted now (offline) lapses on its own within the hold.
-      await session.discard().catch(() => session.reset());
-    }
-    if (this.proxy) clearCart(this.#storageKey());
-    this.#go('products');
+  reset(): Promise<void> {
+    return this.#flow.reset();
   }
 
   override render() {
-    const flow = this._started ? this.#flow() : nothing;
+    const flow = this._started ? this.#panel() : nothing;
     if (this.variant !== 'dialog') return flow;
     return html`<button
         part="open-button"
@@ -313,23 +284,13 @@ export class ResmarkCheckout extends LitElement {
       </dialog>`;
   }
 
-  #flow() {
-    const step = this._step;
-    const session = this.#session;
-    const back =
-      step === 'products' ? (session?.cart?.items.length ? 'cart' : undefined) : PREVIOUS[step];
-    const busy = {
-      '': '',
-      add: msg('Adding to your cart…'),
-      remove: msg('Updating your cart…'),
-      promo: msg('Applying the code…'),
-      customer: msg('Saving your details…'),
-      order: msg('Placing your order…'),
-      renew: msg('Holding your seats…'),
-    }[this._busy];
+  #panel() {
+    const flow = this.#flow;
+    const { step } = flow;
+    const back = flow.previous;
     const title = {
       products: msg('Choose a tour'),
-      product: this._product?.name ?? msg('Choose a date and time'),
+      product: flow.product?.name ?? msg('Choose a date and time'),
       cart: msg('Your cart'),
       details: msg('Your details'),
       review: msg('Review and book'),
@@ -338,23 +299,23 @@ export class ResmarkCheckout extends LitElement {
     // The booker, the form and the review show their own error beside "Add to cart", "Continue"
     // and "Place order", where the shopper is looking (above the heading, a phone shopper would
     // never see it). While the hold is lapsed the step is hidden, so its error shows here instead.
-    const expired = this.#session?.state === 'expired';
+    const expired = flow.session?.state === 'expired';
     const beside = step === 'product' || ((step === 'details' || step === 'review') && !expired);
-    const error = beside ? undefined : this._error;
+    const error = beside ? undefined : flow.error;
     // The words' language (the locale loaded, English for one not shipped), so a screen reader
     // reads Spanish with a Spanish voice on an English page.
     return html`<section
       part="panel"
       class="panel"
       lang=${getLocale()}
-      aria-busy=${this._busy ? 'true' : 'false'}
+      aria-busy=${flow.busy ? 'true' : 'false'}
       @pointerdown=${this.#active}
       @keydown=${this.#active}
     >
       <div class="bar">
         ${
-          back && step !== 'done'
-            ? html`<button part="back-button" @click=${() => this.#go(back)}>
+          back
+            ? html`<button part="back-button" @click=${() => flow.go(back)}>
                 ${step === 'products' ? msg('Back to your cart') : msg('Back')}
               </button>`
             : nothing
@@ -370,16 +331,17 @@ export class ResmarkCheckout extends LitElement {
         title ? html`<h2 part="step-heading" tabindex="-1">${title}</h2>` : nothing
       }
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing} ${this.#step()}
-      <p class="visually-hidden" role="status">${busy}</p>
+      <p class="visually-hidden" role="status">${busyMessage(flow.busy)}</p>
     </section>`;
   }
 
   #step() {
-    const session = this.#session;
+    const flow = this.#flow;
+    const session = flow.session;
     const cart = session?.cart;
     const locale = this.#lang();
     const currency = this.#currency();
-    switch (this._step) {
+    switch (flow.step) {
       case 'products':
         return html`${
             this._policy === 'closed'
@@ -399,18 +361,18 @@ export class ResmarkCheckout extends LitElement {
           ></resmark-product-list>`;
       case 'product':
         return html`<resmark-product-booker
-          .client=${this.#bookerClient}
-          .product=${this._product}
+          .client=${flow.bookerClient}
+          .product=${flow.product}
           .locale=${locale}
           .currency=${currency}
-          .busy=${this._busy === 'add'}
-          .error=${this._error}
+          .busy=${flow.busy === 'add'}
+          .error=${flow.error}
           @resmark-item-request=${this.#add}
         ></resmark-product-booker>`;
       case 'done':
         return html`<resmark-confirmation
           .order=${session?.order}
-          .pickups=${this._pickups}
+          .pickups=${flow.pickups}
           .payment=${this.#payment()}
           .locale=${locale}
           .currency=${currency}
@@ -425,8 +387,8 @@ export class ResmarkCheckout extends LitElement {
     // but the step stays (hidden), so what the shopper typed is there when the seats are back.
     return html`<resmark-hold-timer
         .expiresAt=${expired ? 0 : session.expiresAt}
-        .now=${this.#serverNow}
-        .renewing=${this._busy === 'renew'}
+        .now=${flow.now}
+        .renewing=${flow.busy === 'renew'}
         @resmark-hold-renew=${this.#renew}
       ></resmark-hold-timer>
       <div class="step" ?hidden=${expired}>${this.#holdingStep(cart, locale, currency)}</div>`;
@@ -434,29 +396,30 @@ export class ResmarkCheckout extends LitElement {
 
   /** The steps on a cart that holds seats: the cart, the customer's details, the review. */
   #holdingStep(cart: Cart, locale: string | undefined, currency: string) {
-    switch (this._step) {
+    const flow = this.#flow;
+    switch (flow.step) {
       case 'cart':
         return html`<resmark-cart-summary
             .cart=${cart}
-            .pickups=${this._pickups}
+            .pickups=${flow.pickups}
             .editable=${true}
             .locale=${locale}
             .currency=${currency}
             @resmark-item-remove=${this.#remove}
           ></resmark-cart-summary>
           <resmark-promo-code
-            .status=${this._promo.status}
-            .code=${this._promo.code}
-            .message=${this._promo.message}
+            .status=${flow.promo.status}
+            .code=${flow.promo.code}
+            .message=${flow.promo.message}
             @resmark-promo-apply=${this.#applyPromo}
           ></resmark-promo-code>
           <div class="actions">
-            <button @click=${() => this.#go('products')}>${msg('Add another tour')}</button>
+            <button @click=${() => flow.go('products')}>${msg('Add another tour')}</button>
             <button
               class="primary"
               ?disabled=${!cart.items.length}
-              aria-disabled=${this.#changingCart()}
-              @click=${this.#checkout}
+              aria-disabled=${flow.changingCart}
+              @click=${() => flow.checkout()}
             >
               ${msg('Continue')}
             </button>
@@ -465,36 +428,25 @@ export class ResmarkCheckout extends LitElement {
         return html`<resmark-customer-form
           .rules=${cart}
           .value=${cart.customer}
-          .errors=${this._fields}
-          .busy=${this._busy === 'customer'}
-          .error=${this._error}
+          .errors=${flow.fields}
+          .busy=${flow.busy === 'customer'}
+          .error=${flow.error}
           .locale=${locale}
           @resmark-customer-submit=${this.#setCustomer}
         ></resmark-customer-form>`;
       default:
         return html`<resmark-order-review
           .cart=${cart}
-          .pickups=${this._pickups}
+          .pickups=${flow.pickups}
           .payment=${this.#payment()}
           .customer=${cart.customer}
-          .placing=${this._busy === 'order'}
-          .error=${this._error}
+          .placing=${flow.busy === 'order'}
+          .error=${flow.error}
           .locale=${locale}
           .currency=${currency}
           @resmark-order-place=${this.#place}
         ></resmark-order-review>`;
     }
-  }
-
-  /** The countdown's clock: the session's, which is the server's even on a wrong device clock. */
-  #serverNow = () => this.#session?.now() ?? Date.now();
-
-  /**
-   * A write that changes the cart is on its way. Not a renew: it changes nothing the next step
-   * needs, and the press on "Continue" that started it (activity renews a short hold) must count.
-   */
-  #changingCart() {
-    return !!this._busy && this._busy !== 'renew';
   }
 
   /** How the shopper pays, as the review and the confirmation say it. */
@@ -512,84 +464,17 @@ export class ResmarkCheckout extends LitElement {
     const proxy = this.proxy;
     if (!proxy) {
       this._listError = msg('This checkout is not set up yet.');
-      this.#fail(new ResmarkError('input', 'The proxy attribute is missing.'), false);
+      this.#flow.fail(new ResmarkError('input', 'The proxy attribute is missing.'), false);
       return;
     }
     const saved = this.#resume ?? readCart(this.#storageKey());
     const api = (this.#api = createProxyClient(proxy, {
       token: saved?.token,
-      onToken: () => this.#save(),
+      onToken: () => this.#flow.save(),
       onPolicy: (policy) => (this._policy = policy),
     }));
-    this.#bookerClient = {
-      product: {
-        ...api.client.product,
-        pickups: (product, options) => this.#pickupsOf(product, options),
-      },
-    };
     void this.#loadProducts();
-    const options = { api: this.#api.client };
-    let session: CartSession | undefined;
-    // Offline on reload: keep what was saved so the next load can try again; junk goes.
-    let keep = false;
-    if (saved) {
-      try {
-        session = await CartSession.restore(saved.snapshot, options);
-      } catch (error) {
-        keep = !(error instanceof ResmarkError && error.kind === 'input');
-        this.#fail(error);
-      }
-    }
-    session ??= new CartSession(options);
-    this.#session = session;
-    this.#lastCart = session.cart;
-    session.on('change', ({ cart }) => {
-      this.#save();
-      if (cart) this.#namePickups(cart.items);
-      if (cart !== this.#lastCart || session.state === 'expired')
-        fire(this, 'resmark-cart-change', { cart: (this.#lastCart = cart) });
-      this.requestUpdate();
-    });
-    session.on('order', ({ order }) => this.#complete(order));
-    session.on('expire', () => {
-      // The step hides; focus inside it would fall to the page: hand it to "Hold my seats again".
-      const active = this.shadowRoot?.activeElement;
-      if (active && this.renderRoot.querySelector('.step')?.contains(active))
-        this.#focusTimer = true;
-    });
-    // A restored cart is news to the page too (a cart badge, say).
-    if (session.cart) fire(this, 'resmark-cart-change', { cart: session.cart });
-    this.#namePickups(session.cart?.items ?? session.order?.items ?? []);
-    if (session.order) {
-      // The order was on its way when the page went away: the page has not heard of it yet.
-      if (saved?.snapshot.state !== 'ordered') this.#complete(session.order);
-      else this.#go('done', false);
-    } else if (session.state === 'failed') {
-      session.reset();
-      this._error = msg('Your earlier cart is no longer available.');
-    } else if (session.cart?.items.length) this.#go('cart', false);
-    if (!keep) this.#save();
-  }
-
-  /** A product's pickup zones from the proxy, remembered so every step can name a pickup. */
-  async #pickupsOf(product: string | number, options?: RequestOptions): Promise<PickupZone[]> {
-    const zones = await this.#api!.client.product.pickups(product, options);
-    const number = Number(product);
-    if (Number.isInteger(number)) {
-      this.#pickupsAsked.add(number);
-      this._pickups = new Map(this._pickups).set(number, zones);
-    }
-    return zones;
-  }
-
-  // A cart or order restored from a reload or a resume link names its pickups by ids only: load
-  // the zones of its products the booker has not (once each; a failure leaves "Pickup included").
-  #namePickups(items: readonly { productNumber: number; pickupDetailId?: string | null }[]) {
-    for (const { productNumber, pickupDetailId } of items)
-      if (pickupDetailId && !this.#pickupsAsked.has(productNumber)) {
-        this.#pickupsAsked.add(productNumber);
-        this.#pickupsOf(productNumber).catch(() => this.#pickupsAsked.delete(productNumber));
-      }
+    await this.#flow.open(api.client, { saved: saved?.snapshot });
   }
 
   #listKey() {
@@ -631,106 +516,43 @@ export class ResmarkCheckout extends LitElement {
       fire(this, 'resmark-ready', { products: this._list.length });
     } catch (error) {
       if (key !== this.#listed) return;
-      this._listError = this.#fail(error, false);
+      this._listError = this.#flow.fail(error, false);
     } finally {
       if (key === this.#listed) this._loading = false;
     }
   }
 
   #select(event: ResmarkEvent<'resmark-product-select'>) {
-    const { product } = event.detail;
-    this._product = product;
-    this.#track('view_item', [productItem(product)], Number(product.price) || 0, product.currency);
-    this.#go('product');
+    this.#flow.select(event.detail.product);
   }
 
   async #add(event: ResmarkEvent<'resmark-item-request'>) {
-    const { item } = event.detail;
-    // The add-item schema lets numeric strings through (as real clients send them); the session
-    // takes numbers.
-    const participants = Object.fromEntries(
-      Object.entries(item.participants).map(([tier, count]) => [tier, Number(count)]),
-    );
-    const cart = await this.#act('add', async (session) => {
-      // A hold that lapsed while the shopper chose another tour: they are plainly still here, and
-      // nothing on this step could renew it, so hold the cart's seats again first.
-      if (session.state === 'expired') await session.renew();
-      return session.addItem({ ...item, participants });
-    });
-    const line = cart?.items.find((entry) => entry.itemId === item.itemId);
-    if (!cart || !line) return;
-    fire(this, 'resmark-item-add', { cartId: cart.id, item: line });
-    this.#track('add_to_cart', itemsOf([line]), line.total, cart.currency);
-    this._promo = { status: 'idle', code: cart.promoCode ?? undefined };
-    this.#go('cart');
+    await this.#flow.add(event.detail.item);
   }
 
   async #remove(event: ResmarkEvent<'resmark-item-remove'>) {
-    const cart = await this.#act('remove', (session) => session.removeItem(event.detail.itemId));
-    if (cart && !cart.items.length) this.#go('products');
+    await this.#flow.remove(event.detail.itemId);
   }
 
   async #applyPromo(event: ResmarkEvent<'resmark-promo-apply'>) {
-    const code = event.detail.promoCode;
-    this._promo = { status: 'applying', code };
-    let failure: string | undefined;
-    const result = await this.#act(
-      'promo',
-      (session) => session.applyDiscount(code),
-      (message) => (failure = message),
-    );
-    this._promo = !result
-      ? { status: 'idle', code, message: failure }
-      : result.status === 'applied'
-        ? { status: 'applied', code }
-        : { status: result.status, code, message: result.message };
-  }
-
-  #checkout() {
-    // aria-disabled, not disabled, while busy: the pressed button keeps its focus.
-    if (this.#changingCart()) return;
-    const cart = this.#session?.cart;
-    if (cart) this.#track('begin_checkout', itemsOf(cart.items), cart.total, cart.currency);
-    this.#go('details');
+    await this.#flow.applyPromo(event.detail.promoCode);
   }
 
   async #setCustomer(event: ResmarkEvent<'resmark-customer-submit'>) {
-    this._fields = undefined;
-    const cart = await this.#act('customer', (session) =>
-      session.setCustomer(event.detail.customer),
-    );
-    if (cart) this.#go('review');
+    await this.#flow.setCustomer(event.detail.customer);
   }
 
   async #place() {
-    // The session makes a double click one order anyway; this keeps it one busy state too.
-    if (this._busy === 'order') return;
-    await this.#act('order', (session) => session.placeOrder());
+    await this.#flow.place();
   }
 
   async #renew() {
-    const wasExpired = this.#session?.state === 'expired';
-    const renewed = await this.#act('renew', (session) => session.renew());
-    if (renewed?.errors.length)
-      this._error = msg('Some seats could not be held again and were removed from your cart.');
-    // The step comes back from hiding: take the shopper to it, not to the top of the page. An
-    // automatic renew while the shopper types must not move their focus, so only after a lapse.
-    if (renewed && wasExpired) {
-      this.#focusHeading = true;
-      this.requestUpdate();
-    }
+    await this.#flow.renew();
   }
 
   // Activity inside the flow keeps the hold alive (issue 4, "The hold").
   #active() {
-    const session = this.#session;
-    if (
-      session &&
-      !this._busy &&
-      (session.state === 'holding' || session.state === 'customer-set') &&
-      session.remainingMs() < RENEW_WITHIN_MS
-    )
-      void this.#renew();
+    this.#flow.active();
   }
 
   #complete(order: Order) {
@@ -744,60 +566,23 @@ export class ResmarkCheckout extends LitElement {
     this.#track('purchase', itemsOf(order.items), order.total, order.currency || this.#currency(), {
       transaction_id: String(order.confirmation),
     });
-    this.#go('done');
   }
 
-  /**
-   * Runs one session call with its busy state. A failure is fired and shown, at the top or by
-   * `place` (beside the control that failed); never thrown.
-   */
-  async #act<T>(
-    busy: Busy,
-    work: (session: CartSession) => Promise<T>,
-    place?: (message: string) => void,
-  ): Promise<T | undefined> {
-    await this.#start();
-    const session = this.#session;
-    if (!session) return undefined;
-    this._busy = busy;
-    this._error = undefined;
-    try {
-      return await work(session);
-    } catch (error) {
-      const message = this.#fail(error, !place);
-      place?.(message);
-      return undefined;
-    } finally {
-      // Only its own: an auto-renew that ends while the order is on its way leaves 'order' alone.
-      if (this._busy === busy) this._busy = '';
-    }
-  }
-
-  /** Tells the shopper (unless `show` is false: the caller shows it) and the page; returns the message. */
-  #fail(error: unknown, show = true): string {
+  /** Tells the page what failed: the operator's logs want what happened, not the shopper's words. */
+  #tell(error: unknown) {
     const known = error instanceof ResmarkError ? error : undefined;
-    const message = shopperMessage(error);
-    // Field problems belong at the customer form; any other step's (an add-item 400 naming
-    // `participants`, say) would be invisible there, so they show as the step's message.
-    if (known?.fields && known.endpoint === 'PUT /cart/{id}/customer') this._fields = known.fields;
-    else if (show) this._error = message;
     fire(this, 'resmark-error', {
       kind: known?.kind ?? 'unknown',
-      // The operator's logs want what happened, not what the shopper was told.
       message: known?.message ?? String(error),
       ...(known?.status === undefined ? {} : { status: known.status }),
     });
-    return message;
   }
 
-  #save() {
-    const proxy = this.proxy;
-    const snapshot = this.#session?.snapshot();
-    if (!proxy || !snapshot) return;
-    // Nothing left to resume once the order exists or before there is a cart.
-    if (snapshot.state === 'ordered' || snapshot.cartId === undefined)
-      clearCart(this.#storageKey());
-    else writeCart(this.#storageKey(), { snapshot, token: this.#api?.token() });
+  /** Keeps the cart (with the proxy's token for it) for a reload; `undefined` forgets it. */
+  #persist(snapshot: SavedCart['snapshot'] | undefined) {
+    if (!this.proxy) return;
+    if (snapshot) writeCart(this.#storageKey(), { snapshot, token: this.#api?.token() });
+    else clearCart(this.#storageKey());
   }
 
   // Two widgets on one page (inline and a dialog button, say) each keep their own cart when they
@@ -805,15 +590,6 @@ export class ResmarkCheckout extends LitElement {
   #storageKey(): string {
     const proxy = this.proxy ?? '';
     return this.id ? `${proxy}#${this.id}` : proxy;
-  }
-
-  #go(step: CheckoutStep, focus = true) {
-    if (step !== this._step) this._error = undefined;
-    this._step = step;
-    // Moving focus on every step change tells a screen reader where the shopper now is; not on
-    // restore, which must not pull the page's focus into the widget.
-    this.#focusHeading = focus;
-    this.requestUpdate();
   }
 
   #track(
@@ -832,11 +608,12 @@ export class ResmarkCheckout extends LitElement {
   }
 
   #currency() {
+    const session = this.#flow.session;
     return (
       this.currency ||
-      this.#session?.order?.currency ||
-      this.#session?.cart?.currency ||
-      this._product?.currency ||
+      session?.order?.currency ||
+      session?.cart?.currency ||
+      this.#flow.product?.currency ||
       this._list[0]?.currency ||
       'USD'
     );

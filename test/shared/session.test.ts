@@ -519,6 +519,20 @@ describe('CartSession', () => {
       session.dispose();
       assert.equal(clock.pending, 0);
     });
+    it('watches again after dispose, and expires at once if the lock ran out meanwhile', async () => {
+      await session.addItem(kayak);
+      session.dispose();
+      session.watch();
+      assert.equal(clock.pending, 1);
+      assert.equal(session.state, 'holding');
+      session.dispose();
+      clock.advance(SEAT_LOCK_MS);
+      assert.equal(session.state, 'holding', 'no timer ran while disposed');
+      const expired = new Promise((resolve) => session.on('expire', resolve));
+      session.watch();
+      assert.equal(session.state, 'expired');
+      await expired;
+    });
   });
 
   describe('placeOrder', () => {
