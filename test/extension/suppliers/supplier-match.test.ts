@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import type { Supplier } from '../../../extension/suppliers/supplier-match.js';
 import {
   exportSuppliers,
   fallbackName,
@@ -6,7 +7,6 @@ import {
   mergeSuppliers,
   parsePattern,
   patternProblem,
-  Supplier,
   supplierForUrl,
   unique,
 } from '../../../extension/suppliers/supplier-match.js';
