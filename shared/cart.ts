@@ -225,7 +225,7 @@ export const cartEndpoints = (call: Call) => ({
       return { status: 'applied', cart };
     } catch (error) {
       if (error instanceof ResmarkError && error.status === 400) {
-        const refusal = DiscountRefusal.safeParse(error.data);
+        const refusal = DiscountRefusal.safeParse(error.detail);
         if (refusal.success) return { status: refusal.data.reason, message: error.message };
       }
       throw error;

@@ -11,6 +11,7 @@ export interface ResmarkErrorOptions {
   endpoint?: string | undefined;
   fields?: Record<string, string> | undefined;
   data?: unknown;
+  detail?: unknown;
   cause?: unknown;
 }
 
@@ -23,10 +24,15 @@ export class ResmarkError extends Error {
   readonly status?: number;
   /** Method and path template, e.g. `POST /cart/{id}/item`. */
   readonly endpoint?: string;
-  /** Invalid fields by name: input errors, and 400s whose envelope's `data.fields` names them. */
+  /** Invalid fields by name: input errors, and 400s whose envelope's `detail.fields` names them. */
   readonly fields?: Record<string, string>;
-  /** The envelope's `data` of an `api` error (e.g. `{ promoCode, reason }`). */
+  /**
+   * The body's `data`: of an `api` error that is `null` (docs/wire.md, Envelope); of an `http` or
+   * `response` error, the whole body as it came.
+   */
   readonly data?: unknown;
+  /** The `detail` beside an `api` error's `errorMessage` (e.g. `{ promoCode, reason }`). */
+  readonly detail?: unknown;
 
   constructor(kind: ResmarkErrorKind, message: string, options: ResmarkErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -35,5 +41,6 @@ export class ResmarkError extends Error {
     this.endpoint = options.endpoint;
     this.fields = options.fields;
     this.data = options.data;
+    this.detail = options.detail;
   }
 }

@@ -107,12 +107,14 @@ function errorOf(endpoint: string, response: FetchResponse<unknown>): ResmarkErr
   const body = response._data;
   // A non-null errorMessage is the failure signal, whatever the status (docs/wire.md, Envelope).
   if (isRecord(body) && body['errorMessage'] != null) {
-    const data = body['data'];
-    const fields = isRecord(data) && isRecord(data['fields']) ? data['fields'] : undefined;
+    // The detail sits beside `data`, which a failure leaves null (docs/wire.md, Envelope).
+    const detail = body['detail'];
+    const fields = isRecord(detail) && isRecord(detail['fields']) ? detail['fields'] : undefined;
     return new ResmarkError('api', String(body['errorMessage']), {
       status,
       endpoint,
-      data,
+      data: body['data'],
+      detail,
       fields: fields as Record<string, string> | undefined,
     });
   }

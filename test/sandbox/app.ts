@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { apiRoutes } from './api.js';
 import { createClock } from './clock.js';
 import type { SandboxClock } from './clock.js';
-import { ApiError } from './errors.js';
+import { ApiError, failure } from './errors.js';
 import { DroppedResponse, parseFaults } from './faults.js';
 import { sandboxImage } from './images.js';
 import { readJson } from './http.js';
@@ -66,14 +66,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return c.json({ faults: [] });
   });
 
-  app.notFound((c) =>
-    c.json({ errorMessage: `No such endpoint: ${c.req.method} ${c.req.path}`, data: null }, 404),
-  );
+  app.notFound((c) => c.json(failure(`No such endpoint: ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError)
-      return c.json({ errorMessage: error.message, data: error.data }, error.status);
+      return c.json(failure(error.message, error.detail), error.status);
     if (error instanceof DroppedResponse) throw error;
-    return c.json({ errorMessage: `Sandbox error: ${error.message}`, data: null }, 500);
+    return c.json(failure(`Sandbox error: ${error.message}`), 500);
   });
   return { app, state, clock };
 }

@@ -132,14 +132,14 @@ describe('a booking, end to end as operator staff', () => {
     await t.api('POST', `/cart/${cartId}/item`, { itemId: SUNSET_1730, participants: { All: 1 } });
     const empty = await t.api('POST', '/order', { id: cartId });
     assert.equal(empty.status, 400);
-    assert.ok(empty.body.data.fields.email);
+    assert.ok(empty.body.detail.fields.email);
 
     const missing = await t.api('PUT', `/cart/${cartId}/customer`, {
       ...CANYON_CUSTOMER,
       'Wetsuit Size': undefined,
     });
     assert.equal(missing.status, 400);
-    assert.ok(missing.body.data.fields['Wetsuit Size']);
+    assert.ok(missing.body.detail.fields['Wetsuit Size']);
   });
 
   it('refuses an empty cart as an order', async () => {
@@ -157,7 +157,7 @@ describe('a booking, end to end as operator staff', () => {
       participants: { Adult: 1 },
     });
     assert.equal(none.status, 400);
-    assert.ok(none.body.data.fields.pickupDetailId);
+    assert.ok(none.body.detail.fields.pickupDetailId);
     const other = await t.api('POST', `/cart/${cartId}/item`, {
       itemId: KAYAK_0900,
       participants: { Adult: 1 },
@@ -236,14 +236,15 @@ describe('promo codes', () => {
     const cartId = await cartWith(SUNSET_1730, { All: 1 });
     const answer = await t.api('POST', `/cart/${cartId}/discount`, { promoCode: 'EXPIRED5' });
     assert.equal(answer.status, 400);
-    assert.deepEqual(answer.body.data, { promoCode: 'EXPIRED5', reason: 'invalid' });
+    assert.deepEqual(answer.body.detail, { promoCode: 'EXPIRED5', reason: 'invalid' });
+    assert.equal(answer.body.data, null, 'a refusal’s data is null');
   });
 
   it('calls BIKES20 not applicable to kayaks, and applies it to bikes', async () => {
     const kayaks = await cartWith(SUNSET_1730, { All: 1 });
     const refused = await t.api('POST', `/cart/${kayaks}/discount`, { promoCode: 'BIKES20' });
     assert.equal(refused.status, 400);
-    assert.deepEqual(refused.body.data, { promoCode: 'BIKES20', reason: 'not-applicable' });
+    assert.deepEqual(refused.body.detail, { promoCode: 'BIKES20', reason: 'not-applicable' });
 
     const bikes = await cartWith('a-95101-20261125-0900', { Cruiser: 1, 'E-Bike': 1 }, 'harbor');
     const applied = await t.api(

@@ -91,7 +91,7 @@ describe('faults', () => {
   it('refuse a malformed fault body', async () => {
     const answer = await t.control('POST', '/faults', { faults: [{ status: 'soon' }] });
     assert.equal(answer.status, 400);
-    assert.ok(answer.body.data.fields['faults[0].status']);
+    assert.ok(answer.body.detail.fields['faults[0].status']);
   });
 });
 

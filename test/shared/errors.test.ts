@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { ResmarkError } from '../../shared/errors.js';
 
 describe('ResmarkError', () => {
-  it('carries its kind, status, endpoint, fields, data and cause', () => {
+  it('carries its kind, status, endpoint, fields, data, detail and cause', () => {
     const cause = new Error('underlying');
     const error = new ResmarkError('api', 'Seats are gone', {
       status: 409,
       endpoint: 'POST /cart/{id}/item',
       fields: { participants: 'Only 2 seats left' },
-      data: { seatsLeft: 2 },
+      data: null,
+      detail: { seatsLeft: 2 },
       cause,
     });
     assert.ok(error instanceof Error);
@@ -19,7 +20,8 @@ describe('ResmarkError', () => {
     assert.equal(error.status, 409);
     assert.equal(error.endpoint, 'POST /cart/{id}/item');
     assert.deepEqual(error.fields, { participants: 'Only 2 seats left' });
-    assert.deepEqual(error.data, { seatsLeft: 2 });
+    assert.equal(error.data, null);
+    assert.deepEqual(error.detail, { seatsLeft: 2 });
     assert.equal(error.cause, cause);
   });
 
@@ -27,5 +29,6 @@ describe('ResmarkError', () => {
     const error = new ResmarkError('network', 'Could not reach Resmark');
     assert.equal(error.status, undefined);
     assert.equal(error.fields, undefined);
+    assert.equal(error.detail, undefined);
   });
 });

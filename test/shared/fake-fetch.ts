@@ -28,9 +28,12 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
   });
 /** A successful envelope. */
 export const ok = (data: unknown) => json({ errorMessage: null, data });
-/** A failed envelope. */
-export const fail = (status: number, errorMessage: string, data: unknown = null) =>
-  json({ errorMessage, data }, status);
+/** A failed envelope: `data` null, and `detail` (when given) beside it (docs/wire.md, Envelope). */
+export const fail = (status: number, errorMessage: string, detail?: unknown) =>
+  json(
+    detail === undefined ? { errorMessage, data: null } : { errorMessage, data: null, detail },
+    status,
+  );
 
 /** A fake fetch: `handler` answers each request; `seen` lists them. */
 export function fakeFetch(handler: (request: Seen, index: number) => Answer | Promise<Answer>) {

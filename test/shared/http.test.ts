@@ -235,7 +235,7 @@ describe('errors', () => {
     assert.match(error.message, /HTTP 502.*try again/);
   });
 
-  it('api: keeps the status, errorMessage and data, and lifts data.fields', async () => {
+  it('api: keeps the status, errorMessage and detail, and lifts detail.fields', async () => {
     const fields = { email: 'Enter an email address', lastName: 'Enter a last name' };
     const { client } = fakeClient(() => fail(400, 'The customer is incomplete', { fields }));
     const error = await rejection(client.order.create({ id: 'c1' }));
@@ -244,7 +244,19 @@ describe('errors', () => {
     assert.equal(error.status, 400);
     assert.equal(error.message, 'The customer is incomplete');
     assert.deepEqual(error.fields, fields);
-    assert.deepEqual(error.data, { fields });
+    assert.deepEqual(error.detail, { fields });
+    assert.equal(error.data, null, 'a failure’s data is null');
+  });
+
+  it('api: fields are read beside data, not inside it', async () => {
+    // Real clients take an object `data` for success (docs/wire.md, Envelope): nothing answers
+    // a failure that way, so a `data.fields` is not a field list.
+    const { client } = fakeClient(() =>
+      json({ errorMessage: 'No', data: { fields: { email: 'x' } } }, 400),
+    );
+    const error = await rejection(client.order.create({ id: 'c1' }));
+    assert.equal((error as ResmarkError).kind, 'api');
+    assert.equal((error as ResmarkError).fields, undefined);
   });
 
   it('api: a non-null errorMessage fails even with HTTP 200', async () => {

@@ -49,7 +49,10 @@ interface Seen {
 }
 
 /** How the fake answers: a status and envelope data, a bare body, or a thrown error. */
-type Answer = { status?: number; data?: unknown; errorMessage?: string; bare?: unknown } | Error;
+// A refusal's `detail` goes beside its null `data`, as the proxy answers (docs/wire.md, Envelope).
+type Answer =
+  | { status?: number; data?: unknown; errorMessage?: string; detail?: unknown; bare?: unknown }
+  | Error;
 /** What an override may answer: its own answer, `undefined` (the default), or `lost`. */
 type Override = Answer | 'lost' | undefined;
 
@@ -175,7 +178,7 @@ function fakeProxy(
         : {
             status: 400,
             errorMessage: 'This promo code is not valid',
-            data: { promoCode: s.body!['promoCode'], reason: 'invalid' },
+            detail: { promoCode: s.body!['promoCode'], reason: 'invalid' },
           },
     'GET /cart/:id/renew': () => {
       cart = { ...cart!, expDateTime: serverNow() + 1_800_000 };
@@ -218,7 +221,11 @@ function fakeProxy(
     const body =
       'bare' in answer
         ? answer.bare
-        : { errorMessage: answer.errorMessage ?? null, data: answer.data ?? null };
+        : {
+            errorMessage: answer.errorMessage ?? null,
+            data: answer.data ?? null,
+            ...(answer.detail === undefined ? {} : { detail: answer.detail }),
+          };
     return new Response(JSON.stringify(body), { status: answer.status ?? 200, headers });
   };
   return {
@@ -738,7 +745,7 @@ describe('<resmark-checkout>', () => {
         'POST /cart/:id/item': () => ({
           status: 400,
           errorMessage: 'Choose a pickup for this tour.',
-          data: { fields: { pickupDetailId: 'Choose a pickup time' } },
+          detail: { fields: { pickupDetailId: 'Choose a pickup time' } },
         }),
       });
       const el = await inline();
@@ -769,7 +776,7 @@ describe('<resmark-checkout>', () => {
         'PUT /cart/:id/customer': () => ({
           status: 400,
           errorMessage: 'Some details need attention',
-          data: { fields: { email: 'email is not valid' } },
+          detail: { fields: { email: 'email is not valid' } },
         }),
       });
       const el = await inline();

@@ -6,21 +6,24 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ResmarkError } from '../../shared/errors.js';
 import { redact } from './redact.js';
 
-/** A refusal by the proxy itself: its status, the message the shopper's widget shows, and `data`. */
+/**
+ * A refusal by the proxy itself: its status, the message the shopper's widget shows, and the
+ * `detail` that goes beside the envelope's null `data` (docs/wire.md, Envelope).
+ */
 export class ProxyError extends Error {
   override name = 'ProxyError';
   readonly status: ContentfulStatusCode;
-  readonly data: unknown;
+  readonly detail: unknown;
   /** Extra response headers (e.g. `Retry-After`). */
   readonly headers: Record<string, string>;
   constructor(
     status: ContentfulStatusCode,
     message: string,
-    options: { data?: unknown; headers?: Record<string, string>; cause?: unknown } = {},
+    options: { detail?: unknown; headers?: Record<string, string>; cause?: unknown } = {},
   ) {
     super(message, { cause: options.cause });
     this.status = status;
-    this.data = options.data ?? null;
+    this.detail = options.detail ?? null;
     this.headers = options.headers ?? {};
   }
 }
@@ -36,13 +39,25 @@ export const jsonResponse = (status: number, text: string, headers?: Record<stri
     headers: headers === undefined ? JSON_HEADERS : { 'content-type': JSON_TYPE, ...headers },
   });
 
-/** A JSON response in the Resmark envelope. */
-export const envelopeResponse = (
+/**
+ * A refusal in the Resmark envelope, as the sandbox answers one: `data` null, and `detail` beside
+ * it when there is one, so a client that takes an object `data` for success is not fooled.
+ */
+export const refusalResponse = (
   status: number,
-  errorMessage: string | null,
-  data: unknown,
+  errorMessage: string,
+  detail: unknown,
   headers?: Record<string, string>,
-) => jsonResponse(status, JSON.stringify({ errorMessage, data }), headers);
+) =>
+  jsonResponse(
+    status,
+    JSON.stringify(
+      detail === null || detail === undefined
+        ? { errorMessage, data: null }
+        : { errorMessage, data: null, detail },
+    ),
+    headers,
+  );
 
 /** What went wrong upstream, as the shopper's side may see it. */
 function fromResmark(error: ResmarkError): ProxyError {
@@ -50,7 +65,7 @@ function fromResmark(error: ResmarkError): ProxyError {
   switch (error.kind) {
     case 'input':
       // The shared client refused the shopper's input before sending: their request was wrong.
-      return new ProxyError(400, error.message, { data: { fields: error.fields ?? {} } });
+      return new ProxyError(400, error.message, { detail: { fields: error.fields ?? {} } });
     case 'timeout':
       return new ProxyError(504, 'The booking service did not answer in time: try again.');
     case 'network':
@@ -68,7 +83,7 @@ function fromResmark(error: ResmarkError): ProxyError {
       headers: { 'retry-after': '5' },
     });
   return new ProxyError(status as ContentfulStatusCode, error.message, {
-    data: redact(error.data ?? null),
+    detail: redact(error.detail ?? null),
   });
 }
 
@@ -80,5 +95,5 @@ export function errorResponse(error: unknown): Response {
       : error instanceof ResmarkError
         ? fromResmark(error)
         : new ProxyError(500, 'The checkout proxy failed: try again shortly.', { cause: error });
-  return envelopeResponse(refusal.status, refusal.message, refusal.data, refusal.headers);
+  return refusalResponse(refusal.status, refusal.message, refusal.detail, refusal.headers);
 }

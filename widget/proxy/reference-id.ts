@@ -17,7 +17,7 @@ export function toUpstreamReference(referenceId: unknown, cartId: string): strin
   if (referenceId === undefined || referenceId === null) return undefined;
   if (typeof referenceId !== 'string' || !SHAPE.test(referenceId))
     throw new ProxyError(400, 'referenceId must be 1 to 64 letters, digits or _ . : -', {
-      data: { fields: { referenceId: 'referenceId must be 1 to 64 letters, digits or _ . : -' } },
+      detail: { fields: { referenceId: 'referenceId must be 1 to 64 letters, digits or _ . : -' } },
     });
   return `${referenceId}${SEPARATOR}${cartId}`;
 }

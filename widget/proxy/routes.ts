@@ -15,7 +15,7 @@ import {
   type TokenProblem,
 } from './cart-token.js';
 import type { CatalogCache } from './catalog-cache.js';
-import { ProxyError, envelopeResponse, jsonResponse } from './errors.js';
+import { ProxyError, jsonResponse, refusalResponse } from './errors.js';
 import { checkHold, orderTerms, type OrderPolicy } from './order-policy.js';
 import { redactedJson } from './redact.js';
 import { fromUpstreamReference, toUpstreamReference } from './reference-id.js';
@@ -204,12 +204,12 @@ export function proxyRoutes(options: RouteOptions) {
     const { promoCode } = await bodyOf(c);
     if (typeof promoCode !== 'string' || !promoCode.trim())
       throw new ProxyError(400, 'promoCode is required.', {
-        data: { fields: { promoCode: 'promoCode is required' } },
+        detail: { fields: { promoCode: 'promoCode is required' } },
       });
     const result = await resmark.cart.applyDiscount(cartId, promoCode);
     if (result.status === 'applied') return ok(result.cart);
     // The shared client turned the refusal into a result: answer it as Resmark did.
-    return envelopeResponse(400, result.message, { promoCode, reason: result.status });
+    return refusalResponse(400, result.message, { promoCode, reason: result.status });
   });
   app.get('/cart/:id/renew', async (c) => {
     const cartId = await cartOf(c);
@@ -231,7 +231,7 @@ export function proxyRoutes(options: RouteOptions) {
     const { id, referenceId } = body;
     if (typeof id !== 'string' || !id)
       throw new ProxyError(400, 'id (the cart) is required.', {
-        data: { fields: { id: 'id is required' } },
+        detail: { fields: { id: 'id is required' } },
       });
     if (id !== grant.cartId) throw new ProxyError(403, OTHER_CART);
     const upstreamReference = toUpstreamReference(referenceId, grant.cartId);

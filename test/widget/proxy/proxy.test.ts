@@ -217,7 +217,10 @@ describe('ORDER_POLICY', () => {
         body: { ...CANYON_CUSTOMER, internalComment: 'VIP comp, no charge', billing: 'paid' },
       });
       assert.equal(answer.status, 400, answer.text);
-      assert.deepEqual(Object.keys(answer.body.data.fields).sort(), ['billing', 'internalComment']);
+      assert.deepEqual(Object.keys(answer.body.detail.fields).sort(), [
+        'billing',
+        'internalComment',
+      ]);
       const stored = (await h.sandbox.api('GET', `/cart/${cartId}`)).body.data.customer;
       assert.equal(stored.internalComment, undefined);
       assert.equal(stored.billing, undefined);

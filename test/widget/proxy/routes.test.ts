@@ -24,7 +24,7 @@ describe('widget/proxy routes', () => {
       const answer = await h.call('GET', '/product?limit=abc');
       assert.equal(answer.status, 400, answer.text);
       assert.match(answer.body.errorMessage, /limit/);
-      assert.ok(answer.body.data.fields.limit);
+      assert.ok(answer.body.detail.fields.limit);
     });
     it('gets one product by number', async () => {
       const answer = await h.call('GET', '/product/94175');
@@ -42,7 +42,7 @@ describe('widget/proxy routes', () => {
       assert.equal(answer.body.data.items[0].timesAvailable[0].activityId, KAYAK_0900);
       const missing = await h.call('GET', '/product/94175/item');
       assert.equal(missing.status, 400);
-      assert.ok(missing.body.data.fields.from);
+      assert.ok(missing.body.detail.fields.from);
     });
     it('gives pickups and tags', async () => {
       const pickups = await h.call('GET', '/product/94175/pickup');
@@ -113,13 +113,13 @@ describe('widget/proxy routes', () => {
         body: { promoCode: 'EXPIRED5' },
       });
       assert.equal(invalid.status, 400);
-      assert.equal(invalid.body.data.reason, 'invalid');
+      assert.equal(invalid.body.detail.reason, 'invalid');
       const other = await h.call('POST', `/cart/${cartId}/discount`, {
         token,
         body: { promoCode: 'BIKES20' },
       });
       assert.equal(other.status, 400);
-      assert.equal(other.body.data.reason, 'not-applicable');
+      assert.equal(other.body.detail.reason, 'not-applicable');
       assert.ok(other.body.errorMessage);
     });
 
@@ -130,8 +130,9 @@ describe('widget/proxy routes', () => {
         body: { email: 'not-an-email' },
       });
       assert.equal(answer.status, 400);
-      assert.ok(answer.body.data.fields.email);
-      assert.ok(answer.body.data.fields.firstName);
+      assert.ok(answer.body.detail.fields.email);
+      assert.ok(answer.body.detail.fields.firstName);
+      assert.equal(answer.body.data, null, 'the detail goes beside data, as Resmark’s does');
     });
 
     it('never lets the shopper write an internal comment', async () => {
