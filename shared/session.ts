@@ -55,8 +55,13 @@ export interface SessionItem {
   internalComment?: string;
 }
 
-/** What `placeOrder` passes to `POST /order` besides the cart id and `referenceId`. */
+/** What `placeOrder` passes to `POST /order` besides the cart id. */
 export interface PlaceOrderOptions {
+  /**
+   * The caller's own reference for the order (an agent's voucher number); one is made when absent.
+   * It is also the key a lost answer is looked up by, so it must name no other order.
+   */
+  referenceId?: string;
   orderId?: string;
   billing?: { memo?: string };
   disableNotification?: boolean;
@@ -363,7 +368,7 @@ export class CartSession<
       // One referenceId per checkout, kept across retries: if a request whose response was lost
       // did reach Resmark and the lookup missed it, the retry is then the same checkout, not a
       // second one (the consumed cart answers 404 and the lookup by this id finds the first order).
-      const referenceId = (this.#referenceId ??= newReferenceId());
+      const referenceId = (this.#referenceId ??= options.referenceId || newReferenceId());
       this.#set('ordering');
       const order = await this.#api.order
         .create({ ...options, id: cartId, referenceId }, { timeoutMs: ORDER_TIMEOUT_MS })

@@ -584,6 +584,21 @@ describe('CartSession', () => {
       );
       assert.equal(api.orders.length, 1);
     });
+    it('orders and settles a lost answer under the caller’s own referenceId, kept across retries', async () => {
+      await held();
+      api.orderFault = { error: lost(), afterCommit: true };
+      const order = await session.placeOrder({ referenceId: 'SUNSET-0042' });
+      assert.equal(order.referenceId, 'SUNSET-0042');
+      assert.ok(api.calls.includes('order.findByReferenceId SUNSET-0042'));
+      assert.equal(api.orders.length, 1);
+    });
+    it('keeps the first attempt’s referenceId when a retry names another', async () => {
+      await held();
+      api.orderFault = { error: lost(), afterCommit: false };
+      await assert.rejects(session.placeOrder({ referenceId: 'FIRST' }));
+      const order = await session.placeOrder({ referenceId: 'SECOND' });
+      assert.equal(order.referenceId, 'FIRST');
+    });
     it('settles a gateway 502 or 504 the same way (a proxy lost Resmark’s answer)', async () => {
       for (const status of [502, 504]) {
         await held();
