@@ -28,6 +28,8 @@ export const DEFAULT_PAGE_LIMIT = 50;
 
 /**
  * The widest inventory window one request may ask for. The Products article's inventory section is
- * lost; 93 days (three months) is our choice, wide enough for a quarter's calendar.
+ * lost, but real clients ask for more than a quarter in one call and stop on any refusal: the C#
+ * migration tool asks for 245 days (docs/wire.md, Inventory). 400 days is our choice: a year, and
+ * any 13 calendar months asked for as `from=YYYY-MM&to=YYYY-MM` (397 days at most), fit.
  */
-export const MAX_INVENTORY_RANGE_DAYS = 93;
+export const MAX_INVENTORY_RANGE_DAYS = 400;

@@ -107,8 +107,8 @@ export class Inventory {
   }
 
   /**
-   * The slot an `activityId` names, if it is on sale at `now`: inside the 90-day window and not
-   * yet started.
+   * The slot an `activityId` names, if it is on sale at `now`: inside the window of
+   * {@link INVENTORY_DAYS} and not yet started.
    */
   resolve(activityId: string, now: number): Slot | undefined {
     const dateless = /^a-(\d+)-dateless$/.exec(activityId);

@@ -488,8 +488,13 @@ export const PRODUCTS: readonly SeedProduct[] = [
   },
 ];
 
-/** Days of inventory from the sandbox clock's day (that day included). */
-export const INVENTORY_DAYS = 90;
+/**
+ * Days of inventory from the sandbox clock's day (that day included): 500, a little over 16
+ * months. Resmark's own demo offered dates 16 months ahead of its last commit, and at least 13
+ * months must be on sale for a year's calendar asked for by month (docs/wire.md, Inventory). Slots
+ * are computed, not stored, so the window's length costs no memory.
+ */
+export const INVENTORY_DAYS = 500;
 
 /**
  * Seats already sold before the sandbox started, so a calendar shows sold-out and nearly full
