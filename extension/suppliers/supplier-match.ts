@@ -110,6 +110,11 @@ export function parsePattern(input: string): PatternResult {
   if (host === undefined) return fail(`${hostPart} is not a host name, ${EXAMPLE}.`);
   if (subdomains && (host.startsWith('[') || /^[\d.]+$/.test(host)))
     return fail('An IP address has no subdomains: leave out the *. before it.');
+  // We chose not to ship a public-suffix list: one label (*.com) is the case an agent can type.
+  if (subdomains && !host.includes('.'))
+    return fail(
+      `*.${host} would match every site under .${host}: name the supplier’s own domain, as in *.canyonkayak.com.`,
+    );
 
   const star = rawPath.indexOf('*');
   if (star !== -1 && star !== rawPath.length - 1)

@@ -90,6 +90,8 @@ describe('supplier-match', () => {
         ['-canyon.com', /is not a host name/],
         ['canyon_kayak.com', /is not a host name/],
         ['*.127.0.0.1', /An IP address has no subdomains/],
+        ['*.com', /^\*\.com would match every site under \.com: name the supplier’s own domain/],
+        ['*.localhost', /would match every site under \.localhost/],
         ['*.[::1]', /An IP address has no subdomains/],
         ['[::1', /is not a host name/],
         ['canyonkayak.com:99999', /99999 is not a port number/],
