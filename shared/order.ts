@@ -112,8 +112,8 @@ const optBool = z.optional(bool);
 /** Body of `POST /order`: `id` is the cart (a reseller cart makes a reseller order). */
 export const CreateOrder = z.object({
   id: someStr,
-  /** Adds the cart's items to this existing order instead. */
-  orderId: optStr,
+  /** Adds the cart's items to this existing order instead; `null` is "none", as clients send it. */
+  orderId: maybeStr,
   billing: z.optional(Billing),
   /** Your own id for the order, so a lost answer can be looked up before anything is resent. */
   referenceId: optStr,

@@ -30,6 +30,7 @@ export const CREDENTIALS = {
   canyon: { username: 'staff@canyon-kayak.test', apikey: 'sandbox-operator-key' },
   harbor: { username: 'staff@harbor-bikes.test', apikey: 'sandbox-harbor-key' },
   agent: { username: 'agent@sunset-travel.test', apikey: 'sandbox-agent-key' },
+  glacier: { username: 'staff@glacier-heli.test', apikey: 'sandbox-glacier-key' },
 } as const;
 
 /** A JSON answer: status, headers and the parsed body. */

@@ -190,6 +190,17 @@ export const USERS: readonly User[] = [
     role: 'agent',
     agentId: hex('5f23', 1),
   },
+  // An operator whose whole sale Resmark's own browser demo can make (docs/wire.md, "Public
+  // clients"): a single-price (`All`) product without pickups, and only the documented customer
+  // fields required.
+  {
+    id: hex('5f22', 4),
+    name: 'Gale Glacier',
+    email: 'staff@glacier-heli.test',
+    apiKey: 'sandbox-glacier-key',
+    entityId: GLACIER,
+    role: 'staff',
+  },
 ];
 
 /** `GET /tag`: categories with their tags. */
@@ -246,6 +257,10 @@ const img = (name: string, alt: string) => ({
   alt,
 });
 
+// Every product has a video: Resmark's demo reads `videos[0].url` of the product a shopper picks,
+// unguarded, so a product without one stops it.
+const video = (name: string) => [{ url: `https://videos.resmark-sandbox.test/${name}.mp4` }];
+
 const MARINA = {
   id: hex('5f1c', 1),
   name: 'Canyon Marina',
@@ -283,7 +298,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
         img('canyon-kayak-walls', 'Kayaks between red sandstone walls'),
         img('canyon-kayak-beach', 'Guests resting on a sandy beach'),
       ],
-      videos: [],
+      videos: video('canyon-kayak'),
       dateSettings: { startTime: '09:00', duration: '4h' },
       hasPickups: true,
       currency: 'USD',
@@ -349,14 +364,15 @@ export const PRODUCTS: readonly SeedProduct[] = [
       highlights:
         '<ul><li>Golden-hour light</li><li>Up to 10 guests</li><li>Hot cocoa on return</li></ul>',
       shortDescription: 'An easy evening paddle at sunset.',
-      ageRestrictions: { minAge: '6', maxAge: '85' },
+      // Real products often have none: Resmark's demo checks for null before it shows them.
+      ageRestrictions: null,
       class: 'groupActivity',
       classTypes: ['Kayaking'],
       tagIds: [KAYAKING, EVENING, SUMMER],
       lastModified: '2026-10-15T00:00:00.000Z',
       location: [MARINA],
       images: [img('sunset-paddle', 'Silhouettes of kayakers at sunset')],
-      videos: [],
+      videos: video('sunset-paddle'),
       dateSettings: { startTime: '17:30', duration: '2h' },
       hasPickups: false,
       currency: 'USD',
@@ -389,7 +405,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
       lastModified: '2026-09-01T00:00:00.000Z',
       location: [MARINA],
       images: [img('kayak-day-pass', 'A yellow kayak on the marina ramp')],
-      videos: [],
+      videos: video('kayak-day-pass'),
       dateSettings: { startTime: null, duration: '1d' },
       hasPickups: false,
       currency: 'USD',
@@ -430,7 +446,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
         },
       ],
       images: [img('harbor-bikes', 'A row of rental bikes by the harbor')],
-      videos: [],
+      videos: video('harbor-bikes'),
       dateSettings: { startTime: '09:00', duration: '4h' },
       hasPickups: false,
       currency: 'USD',
@@ -457,7 +473,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
       overview: '<p>An hour over the icefield with a landing on the glacier.</p>',
       highlights: '<ul><li>Glacier landing</li><li>Four passengers per flight</li></ul>',
       shortDescription: 'Helicopter flight with a glacier landing.',
-      ageRestrictions: { minAge: '2', maxAge: '99' },
+      ageRestrictions: null,
       class: 'groupActivity',
       classTypes: ['Flightseeing'],
       tagIds: [FLIGHTSEEING, SUMMER],
@@ -473,7 +489,7 @@ export const PRODUCTS: readonly SeedProduct[] = [
         },
       ],
       images: [img('glacier-heli', 'A helicopter parked on a glacier')],
-      videos: [],
+      videos: video('glacier-heli'),
       dateSettings: { startTime: '10:00', duration: '1h' },
       hasPickups: false,
       currency: 'USD',

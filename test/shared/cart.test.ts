@@ -108,6 +108,19 @@ describe('cart endpoints', () => {
       assert.deepEqual(seen[0]!.body, item);
     });
 
+    it('sends the migration tool’s empty pickup ids and string quantities as they are', async () => {
+      // docs/wire.md, "Public clients": on a product without pickups the C# tool sends "" ids.
+      const { client, seen } = fakeClient(() => ok(wire.cart));
+      const item = {
+        itemId: 'a-94176-20261125-1730',
+        participants: { All: '3' },
+        locationId: '',
+        pickupDetailId: '',
+      };
+      await client.cart.addItem('c1', item);
+      assert.deepEqual(seen[0]!.body, item);
+    });
+
     it('names every invalid field and sends nothing', async () => {
       const { client, seen } = fakeClient(() => ok(wire.cart));
       const error = await rejection(
@@ -157,6 +170,21 @@ describe('cart endpoints', () => {
         phone: '2079460958',
         country: 'GBR',
       });
+    });
+
+    it('leaves out the empty optional fields a browser form sends', async () => {
+      // Resmark's demo sends every input of its form, filled or not (docs/wire.md, Carts).
+      const { client, seen } = fakeClient(() => ok(wire.cart));
+      await client.cart.setCustomer('c1', {
+        ...CUSTOMER,
+        phone: '',
+        birthDate: '',
+        gender: 'MALE',
+        streetAddress: '',
+        city: '',
+        state: '',
+      });
+      assert.deepEqual(seen[0]!.body, { ...CUSTOMER, gender: 'MALE' });
     });
 
     it('lists every invalid field, using the cart’s rules, and sends nothing', async () => {

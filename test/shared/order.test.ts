@@ -124,6 +124,14 @@ describe('order endpoints', () => {
     assert.deepEqual(seen[0]!.body, body);
   });
 
+  it('create takes the migration tool’s orderId: null and billing: {}, and sends them', async () => {
+    // docs/wire.md, "Public clients": the C# tool's order body, as Resmark accepts it.
+    const { client, seen } = fakeClient(() => ok(wire.order));
+    const body = { id: 'c1', billing: {}, orderId: null, referenceId: 'test comment' };
+    await client.order.create(body);
+    assert.deepEqual(seen[0]!.body, body);
+  });
+
   it('create needs the cart id', async () => {
     const { client } = fakeClient(() => ok(wire.order));
     const error = await rejection(client.order.create({ id: '' }));
