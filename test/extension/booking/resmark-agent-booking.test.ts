@@ -10,6 +10,7 @@ import type {
 import {
   CANYON,
   CANYON_CUSTOMER,
+  HARBOR,
   SUNSET_1730,
   inPageSandbox,
   type InPageSandbox,
@@ -150,6 +151,32 @@ describe('<resmark-agent-booking>', () => {
       const again = await canyon(sb, carts);
       await waitUntil(() => heading(again) === 'Cart', 'the kept cart');
       expect(again.flow.session!.cart!.id).to.equal(cartId);
+    });
+  });
+
+  describe('when the agent switches supplier', () => {
+    it('keeps the first supplier’s cart held, and resumes it on coming back', async () => {
+      const carts = memoryCarts();
+      const el = await canyon(sb, carts);
+      await toCart(el);
+      const canyonCart = el.flow.session!.cart!.id;
+      el.supplierId = HARBOR;
+      el.supplierName = 'Harbor Bikes';
+      await el.flow.ready;
+      await waitUntil(
+        () =>
+          shadow(el)
+            .querySelector('resmark-agent-products')
+            ?.products.every((p: Product) => p.entityId === HARBOR),
+        'Harbor Bikes’ products',
+      );
+      expect(el.flow.session!.cart, 'no cart yet for Harbor Bikes').to.equal(undefined);
+      expect(sb.seen.filter((s) => s.startsWith('DELETE'))).to.deep.equal([]);
+      el.supplierId = CANYON;
+      await el.flow.ready;
+      await waitUntil(() => heading(el) === 'Cart', 'Canyon Kayak’s cart again');
+      expect(el.flow.session!.cart!.id).to.equal(canyonCart);
+      expect(el.flow.session!.state).to.equal('holding');
     });
   });
 
