@@ -27,7 +27,8 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
  * The agent's supplier settings: a name for each supplier the API lets them book, the websites
  * (patterns, see `supplier-match.ts`) on which that supplier is offered first, and JSON import and
  * export to move them between browsers or share them with a colleague. Suppliers the API no longer
- * lists stay until the agent forgets them, marked as no longer offered.
+ * lists stay until the agent forgets them, marked as not bookable now. Forgetting a supplier's
+ * settings can be undone until the next change.
  *
  * Patterns are checked at the field, with the message beside it, and saved in their normal form
  * (lower-case host, port left out). Names are saved when the field is left or Enter is pressed.
@@ -130,6 +131,8 @@ export class ResmarkSupplierManager extends LitElement {
   /** What is typed in each supplier's "Add a website" field, and its problem, by entityId. */
   #adding = new Map<string, { draft: string; error?: string }>();
   #listStatus: Status;
+  /** What "Undo" puts back after a supplier's settings were forgotten: the list before, and whose. */
+  #undo: { suppliers: Supplier[]; entityId: string; name: string } | undefined;
   #transferStatus: Status;
   #paste = '';
   /** Where the last import failed, so that field is marked. */
@@ -175,6 +178,19 @@ export class ResmarkSupplierManager extends LitElement {
       <p part="status" role="status" class=${this.#listStatus?.tone === 'error' ? 'error' : 'ok'}>
         ${this.#listStatus?.text ?? ''}
       </p>
+      ${
+        this.#undo
+          ? html`<div>
+              <button
+                class="undo"
+                aria-label="Undo: restore ${this.#undo.name}"
+                @click=${this.#restore}
+              >
+                Undo
+              </button>
+            </div>`
+          : nothing
+      }
       ${this.#transfer()}
     </section>`;
   }
@@ -189,11 +205,14 @@ export class ResmarkSupplierManager extends LitElement {
         supplier.available
           ? nothing
           : html`<p class="gone">
-              No longer offered to you: it is kept until you forget its settings.
+              Your agency cannot book this supplier now. Its settings are kept until you forget
+              them.
             </p>`
       }
       <div class="field">
-        <label for="${id}-name">Name</label>
+        <label for="${id}-name"
+          >Name<span class="visually-hidden"> of ${supplier.name}</span></label
+        >
         <input
           id="${id}-name"
           class="name"
@@ -214,7 +233,9 @@ export class ResmarkSupplierManager extends LitElement {
             </ul>`
       }
       <form class="field add" @submit=${(event: Event) => this.#add(event, supplier)}>
-        <label for="${id}-add">Add a website</label>
+        <label for="${id}-add"
+          >Add a website<span class="visually-hidden"> to ${supplier.name}</span></label
+        >
         <div class="row">
           <input
             id="${id}-add"
@@ -371,7 +392,13 @@ export class ResmarkSupplierManager extends LitElement {
       if (at === -1) list.push(keep);
       else list[at] = keep;
     }
-    this.suppliers = list; // user input: the one time we set our own public property
+    this.#commit(list);
+  }
+
+  /** Sets the new list (user input: the one time we set our own public property) and tells. */
+  #commit(list: Supplier[]) {
+    this.#undo = undefined;
+    this.suppliers = list;
     fireSupplierEvent(this, 'resmark-suppliers-change', { suppliers: list });
   }
 
@@ -512,7 +539,9 @@ export class ResmarkSupplierManager extends LitElement {
   #forget(supplier: ListedSupplier) {
     if (this.#editing?.entityId === supplier.entityId) this.#editing = undefined;
     this.#adding.delete(supplier.entityId);
+    const before = this.suppliers;
     this.#change(supplier.entityId, () => undefined);
+    this.#undo = { suppliers: before, entityId: supplier.entityId, name: supplier.name };
     this.#say(
       supplier.available
         ? `Forgot the settings of ${supplier.name}: no name and no websites.`
@@ -521,6 +550,14 @@ export class ResmarkSupplierManager extends LitElement {
     // A supplier the API still lists stays, empty; one it does not is gone with its settings.
     void this.#focus(supplier.available ? this.#within(supplier.entityId, '.name') : '#heading');
   }
+
+  #restore = () => {
+    const undo = this.#undo;
+    if (!undo) return;
+    this.#commit(undo.suppliers);
+    this.#say(`Restored the settings of ${undo.name}.`);
+    void this.#focus(this.#within(undo.entityId, '.name'));
+  };
 
   #exportable(): string | undefined {
     if (this.suppliers.length > 0) return exportSuppliers(this.suppliers);
@@ -630,8 +667,7 @@ export class ResmarkSupplierManager extends LitElement {
     }
     // Indexes of patterns may have moved under a field being edited: start it over.
     this.#editing = undefined;
-    this.suppliers = result.suppliers; // user input: the one time we set our own public property
-    fireSupplierEvent(this, 'resmark-suppliers-change', { suppliers: result.suppliers });
+    this.#commit(result.suppliers);
     this.#transferStatus = {
       text: `Imported ${count(total, 'supplier')}${where}: ${result.added} new, ${result.updated} updated.`,
       tone: 'ok',

@@ -72,7 +72,9 @@ export function parsePattern(input: string): PatternResult {
       return fail(`Only http and https sites can be matched, not ${written}.`);
     rest = rest.slice(schemeMatch[0].length);
   } else if (/^[a-z][a-z0-9+.-]*:(?!\d*(?:\/|$))/i.test(rest)) {
-    // "mailto:…", "javascript:…": a scheme without //, where a host would have a port.
+    // "mailto:…", "javascript:…": a scheme without //, where a host would have a port. A dot
+    // before the colon ("canyonkayak.com:abc") is a host: what follows it is a bad port.
+    if (/^[^:]*\.[^:]*:|^localhost:/i.test(rest)) return fail('A port is a number, such as :8080.');
     return fail(`Only http and https sites can be matched, ${EXAMPLE}.`);
   }
 

@@ -91,7 +91,7 @@ describe('<resmark-supplier-manager>', () => {
         'Old Rafting',
       ]);
       expect(text(inCard(el, GONE, '.gone'))).to.equal(
-        'No longer offered to you: it is kept until you forget its settings.',
+        'Your agency cannot book this supplier now. Its settings are kept until you forget them.',
       );
       expect(card(el, CANYON).querySelector('.gone')).to.equal(null);
     });
@@ -99,7 +99,13 @@ describe('<resmark-supplier-manager>', () => {
     it('shows each supplier’s name field, websites and their buttons, all named', () => {
       const name = inCard<HTMLInputElement>(el, CANYON, '.name');
       expect(name.value).to.equal('Canyon Kayak');
-      expect(text(el.shadowRoot!.querySelector(`label[for=${name.id}]`))).to.equal('Name');
+      expect(text(el.shadowRoot!.querySelector(`label[for=${name.id}]`))).to.equal(
+        'Name of Canyon Kayak',
+      );
+      const add = inCard<HTMLInputElement>(el, HARBOR, '.add-pattern');
+      expect(text(el.shadowRoot!.querySelector(`label[for=${add.id}]`))).to.equal(
+        'Add a website to Supplier …0002',
+      );
       const harborName = inCard<HTMLInputElement>(el, HARBOR, '.name');
       expect([harborName.value, harborName.placeholder]).to.deep.equal(['', 'Supplier …0002']);
       expect($$(el, `[data-entity="${CANYON}"] [part=pattern] code`).map(text)).to.deep.equal([
@@ -244,6 +250,31 @@ describe('<resmark-supplier-manager>', () => {
       );
       expect(text(inCard(el, CANYON, 'h3'))).to.equal('Supplier …0001');
       expect(focused(el) === inCard(el, CANYON, '.name')).to.equal(true);
+    });
+
+    it('undoes a forget with the button after the status', async () => {
+      inCard(el, GONE, '.forget').click();
+      await el.updateComplete;
+      const undo = $(el, '.undo')!;
+      expect(undo.getAttribute('aria-label')).to.equal('Undo: restore Old Rafting');
+      undo.focus();
+      const changed = oneEvent(el, 'resmark-suppliers-change');
+      await sendKeys({ press: 'Enter' });
+      expect((await changed).detail.suppliers).to.equal(saved);
+      await el.updateComplete;
+      expect(statuses(el)[0]).to.equal('Restored the settings of Old Rafting.');
+      expect($(el, '.undo'), 'undone once').to.equal(null);
+      expect(focused(el) === inCard(el, GONE, '.name')).to.equal(true);
+      expect(inCard<HTMLInputElement>(el, GONE, '.name').value).to.equal('Old Rafting');
+    });
+
+    it('offers no undo once something else changed', async () => {
+      inCard(el, GONE, '.forget').click();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+      inCard(el, CANYON, '[part=pattern] .remove').click();
+      await el.updateComplete;
+      expect($(el, '.undo')).to.equal(null);
     });
 
     it('forgets a supplier no longer offered: it goes, focus on the heading', async () => {

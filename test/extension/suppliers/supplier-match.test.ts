@@ -95,6 +95,9 @@ describe('supplier-match', () => {
         ['*.[::1]', /An IP address has no subdomains/],
         ['[::1', /is not a host name/],
         ['canyonkayak.com:99999', /99999 is not a port number/],
+        ['canyonkayak.com:abc', /^A port is a number, such as :8080\.$/],
+        ['localhost:abc', /^A port is a number/],
+        ['https://canyonkayak.com:abc/x', /^A port is a number/],
         ['agent@canyonkayak.com', /Leave out the user name/],
       ];
       for (const [input, message] of cases) expect(patternProblem(input), input).to.match(message);
