@@ -1,19 +1,63 @@
 /**
  * The reseller extension's build (WXT): a Chrome MV3 side panel and a Firefox sidebar from one
- * source in `extension/`. Its entrypoints, and the permissions they need, come with the extension
- * issue; until then `wxt prepare` has nothing to prepare, so it is not an install step yet.
+ * source in `extension/`. `wxt build --mode e2e` is the Chromium test build: it also reaches the
+ * local sandbox on 127.0.0.1, because a permission prompt cannot be answered headless.
  */
 import { defineConfig } from 'wxt';
+
+/** The two Resmark hosts (Getting Started, "Base URLs"): the only hosts granted at install. */
+const RESMARK_HOSTS = ['https://app.resmarksystems.com/*', 'https://sandbox.resmarksystems.com/*'];
+
+/**
+ * A custom base URL (a local sandbox, a staging copy) is any host: asked for at run time from the
+ * click that sets it, so the install dialog says nothing about it.
+ */
+const OPTIONAL_HOSTS = ['*://*/*'];
+
+/**
+ * The pages' CSP: our own scripts and styles only, no eval, no plugins. Requests go to https hosts,
+ * or to a loopback host (the local sandbox); the host permissions decide which of them answer.
+ * The dev server's websocket is added in `wxt dev` only.
+ */
+function extensionPagesCsp(dev: boolean): string {
+  const local = 'http://127.0.0.1:* http://localhost:*';
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data: https: ${local}`,
+    `connect-src https: ${local}${dev ? ' ws://localhost:*' : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
-  manifest: ({ browser }) => ({
+  // WXT 0.20 looks for public/ at the project root, not in srcDir: without this, no icons.
+  publicDir: 'extension/public',
+  // Explicit imports, as everywhere else in the repo: no auto-import globals over the whole tree.
+  imports: false,
+  manifest: ({ browser, manifestVersion, mode, command }) => ({
     name: 'Resmark Checkout for resellers',
     description:
       'Open a reseller cart for the supplier whose site you are on, and place and manage its orders.',
-    // Permissions are listed by the entrypoints that need them, never ahead of them: a store
-    // reviewer and an agent's IT department read this list.
+    // WXT adds an action only for a popup: without one there is no toolbar button to open the panel.
+    action: { default_title: 'Resmark for resellers' },
+    // Each one is used, and no other: a store reviewer and an agent's IT department read this list.
+    // storage: the session, settings, suppliers and open carts. activeTab: the URL of the tab the
+    // toolbar button was pressed on, to offer that site's supplier (no install warning).
+    permissions: ['storage', 'activeTab'],
+    host_permissions: [...RESMARK_HOSTS, ...(mode === 'e2e' ? ['http://127.0.0.1/*'] : [])],
+    // tabs: only for the opt-in that follows the agent from tab to tab ("Read your browsing
+    // history" in the prompt). Firefox MV2 has no optional_host_permissions (WXT would drop the
+    // key): its optional hosts go in optional_permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_HOSTS, optional_permissions: ['tabs'] }
+      : { optional_permissions: ['tabs', ...OPTIONAL_HOSTS] }),
+    content_security_policy: { extension_pages: extensionPagesCsp(command === 'serve') },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -27,6 +71,6 @@ export default defineConfig({
   }),
   zip: {
     // Firefox's review wants the sources: everything but what is built, installed or local.
-    excludeSources: ['dist/**', '.output/**', '**/*.log'],
+    excludeSources: ['dist/**', '.output/**', '**/*.log', 'stats.html'],
   },
 });

@@ -26,6 +26,12 @@ export function baseUrlOf(environment: string): string {
   );
 }
 
+/** The environment a base URL is: `'production'` or `'sandbox'` for Resmark's, else the URL. */
+export function environmentOf(baseUrl: string): string {
+  const found = Object.entries(ENVIRONMENTS).find(([, url]) => url === baseUrl);
+  return found ? found[0] : baseUrl;
+}
+
 /**
  * Whether `url` may be a base URL: https, or http on this computer (a local sandbox). An API key
  * must not cross the network in the clear, and the pages' CSP only lets these through.

@@ -7,6 +7,9 @@
 import { storage } from 'wxt/utils/storage';
 import type { Agency } from '../../shared/agency.js';
 import type { SessionSnapshot } from '../../shared/session.js';
+import type { Supplier } from '../suppliers/supplier-match.js';
+
+export type { Supplier };
 
 /** The signed-in agent: where, who, and the bearer token with its end (epoch ms). */
 export interface StoredSession {
@@ -33,13 +36,6 @@ export interface Settings {
   environment: string;
   /** Whether "Remember API key on this device" starts ticked. */
   rememberKey: boolean;
-}
-
-/** A supplier the agent named: its Resmark entity id, and the sites that are its (`*.canyonkayak.com`). */
-export interface Supplier {
-  entityId: string;
-  name: string;
-  patterns: string[];
 }
 
 /** A supplier's open reseller cart, kept across panel closes and browser restarts while it holds. */

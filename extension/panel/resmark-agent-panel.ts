@@ -1,0 +1,538 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import type { ResmarkClient } from '../../shared/client.js';
+import { DEFAULT_PAGE_LIMIT } from '../../shared/limits.js';
+import { base } from '../../widget/styles.js';
+import {
+  AgentSession,
+  baseUrlOf,
+  environmentOf,
+  problemOf,
+  type SignInProblem,
+  type SignedIn,
+} from '../auth/agent-session.js';
+import { hasHostPermission, watchHostPermission } from '../auth/host-permission.js';
+import '../auth/resmark-agent-sign-in.js';
+import { panelText as text } from '../strings.js';
+import '../suppliers/resmark-supplier-manager.js';
+import {
+  mergeSuppliers,
+  supplierForUrl,
+  type ListedSupplier,
+} from '../suppliers/supplier-match.js';
+import {
+  activeTab,
+  agentSession,
+  settings,
+  suppliers as storedSuppliers,
+  type Settings,
+  type Supplier,
+} from '../utils/storage.js';
+
+/** The two views of a signed-in panel. */
+type View = 'book' | 'orders';
+
+/** What the API says the agent may book: each supplier's entity id and how many products. */
+type Bookable =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; counts: Map<string, number> };
+
+/** A safety net: an agent with more products than this is far past what a list can show. */
+const MAX_PRODUCT_PAGES = 20;
+
+/**
+ * The reseller agent's side panel: signed out, the sign-in; signed in, a header (agency, sign out,
+ * customer-facing mode) over two views, "Book" (choose a supplier, the one whose site the panel was
+ * opened on first, then book with it) and "Orders". The views are the booking and orders elements;
+ * this shell owns the session, the supplier list and what is kept in storage.
+ * @tag resmark-agent-panel
+ * @summary The side panel's shell: sign-in, header, Book and Orders.
+ * @csspart header - The signed-in header.
+ * @csspart tabs - The Book / Orders tab list.
+ * @csspart offered - The supplier of the site being browsed, offered first.
+ * @csspart supplier - Each supplier the agent may book.
+ * @csspart manage - The "Manage suppliers" button.
+ * @cssprop --resmark-color-accent - The chosen tab and the offered supplier.
+ */
+export class ResmarkAgentPanel extends LitElement {
+  static override properties = {
+    agent: { attribute: false },
+    _phase: { state: true },
+    _signedIn: { state: true },
+    _signIn: { state: true },
+    _settings: { state: true },
+    _view: { state: true },
+    _customerFacing: { state: true },
+    _suppliers: { state: true },
+    _bookable: { state: true },
+    _tabUrl: { state: true },
+    _chosen: { state: true },
+    _managing: { state: true },
+  };
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        padding: 0.75em;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em 1em;
+        align-items: center;
+        justify-content: space-between;
+        padding-bottom: 0.75em;
+        border-bottom: 1px solid var(--_border);
+      }
+      .who {
+        display: grid;
+      }
+      .agency {
+        font-weight: 600;
+        font-size: 1.1em;
+      }
+      .who .muted {
+        font-size: 0.875em;
+      }
+      .switch {
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+      }
+      .switch input {
+        width: auto;
+        min-height: 1.25em;
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 0.25em;
+        margin: 0.75em 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      [role='tab'] {
+        border: 0;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        background: none;
+      }
+      [role='tab'][aria-selected='true'] {
+        border-bottom-color: var(--_accent);
+        font-weight: 600;
+      }
+      section {
+        display: grid;
+        gap: 0.75em;
+      }
+      h2 {
+        font-size: 1.15em;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5em;
+      }
+      [part='supplier'],
+      [part='offered'] {
+        width: 100%;
+        display: flex;
+        justify-content: space-between;
+        gap: 1em;
+        text-align: start;
+      }
+      [part='offered'] {
+        border: 2px solid var(--_accent);
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        align-items: center;
+        justify-content: space-between;
+      }
+    `,
+  ];
+
+  /** Signs the agent in and out; a test gives one with its own fetch. */
+  declare agent: AgentSession;
+  declare _phase: 'loading' | 'signed-out' | 'signed-in';
+  declare _signedIn: SignedIn | undefined;
+  /** The sign-in form's start: the last username and environment, and why it is shown again. */
+  declare _signIn: { username: string; environment: string; problem?: SignInProblem };
+  declare _settings: Settings;
+  declare _view: View;
+  declare _customerFacing: boolean;
+  declare _suppliers: Supplier[];
+  declare _bookable: Bookable;
+  declare _tabUrl: string | undefined;
+  declare _chosen: ListedSupplier | undefined;
+  declare _managing: boolean;
+
+  #stops: (() => void)[] = [];
+  #stopPermission: (() => void) | undefined;
+  #loading: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.agent = new AgentSession();
+    this._phase = 'loading';
+    this._signIn = { username: '', environment: 'production' };
+    this._settings = settings.fallback;
+    this._view = 'book';
+    this._customerFacing = false;
+    this._suppliers = [];
+    this._bookable = { status: 'loading' };
+    this._managing = false;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.#start();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    // A closed panel keeps no listener, request or permission watch alive.
+    for (const stop of this.#stops.splice(0)) stop();
+    this.#stopPermission?.();
+    this.#loading?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('agent')) this.agent.onExpired = () => this.#expired();
+  }
+
+  async #start() {
+    // Other pages change what is kept: the options page signs out, the background records the tab.
+    this.#stops.push(
+      storedSuppliers.watch((list) => (this._suppliers = list)),
+      activeTab.watch((tab) => (this._tabUrl = tab?.url)),
+      settings.watch((value) => (this._settings = value)),
+      agentSession.watch((session) => {
+        if (!session && this._signedIn) this.#forget();
+      }),
+    );
+    const [restored, saved, tab, prefs] = await Promise.all([
+      this.agent.restore(),
+      storedSuppliers.getValue(),
+      activeTab.getValue(),
+      settings.getValue(),
+    ]);
+    this._suppliers = saved;
+    this._tabUrl = tab?.url;
+    this._settings = prefs;
+    if (restored.signedIn) {
+      if (!(await hasHostPermission(restored.signedIn.session.baseUrl)))
+        return this.#signedOut(restored.signedIn.session, 'revoked');
+      return this.#enter(restored.signedIn);
+    }
+    this._signIn = {
+      username: restored.username ?? '',
+      environment: restored.baseUrl ? environmentOf(restored.baseUrl) : prefs.environment,
+      ...(restored.problem ? { problem: restored.problem } : {}),
+    };
+    this._phase = 'signed-out';
+  }
+
+  #enter(signedIn: SignedIn) {
+    this._signedIn = signedIn;
+    this._phase = 'signed-in';
+    this.#stopPermission?.();
+    this.#stopPermission = watchHostPermission(signedIn.session.baseUrl, () =>
+      this.#signedOut(signedIn.session, 'revoked'),
+    );
+    void this.#loadBookable(signedIn.client);
+  }
+
+  /** Back to the sign-in, keeping who and where, with why. */
+  #signedOut(session: { username: string; baseUrl: string }, problem?: SignInProblem) {
+    this.#stopPermission?.();
+    this.#loading?.abort();
+    this._signedIn = undefined;
+    this._signIn = {
+      username: session.username,
+      environment: environmentOf(session.baseUrl),
+      ...(problem ? { problem } : {}),
+    };
+    this._phase = 'signed-out';
+  }
+
+  #expired() {
+    if (this._signedIn) this.#signedOut(this._signedIn.session, 'expired');
+  }
+
+  /** Every product the agent may book, counted by supplier (`entityId`). */
+  async #loadBookable(client: ResmarkClient) {
+    this.#loading?.abort();
+    const loading = (this.#loading = new AbortController());
+    this._bookable = { status: 'loading' };
+    try {
+      const counts = new Map<string, number>();
+      for (let page = 0; page < MAX_PRODUCT_PAGES; page++) {
+        const products = await client.product.list(
+          { limit: DEFAULT_PAGE_LIMIT, page },
+          { signal: loading.signal },
+        );
+        for (const { entityId } of products)
+          if (entityId) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
+        if (products.length < DEFAULT_PAGE_LIMIT) break;
+      }
+      this._bookable = { status: 'ready', counts };
+    } catch (error) {
+      if (loading.signal.aborted) return;
+      const problem = problemOf(error);
+      // An ended session is the sign-in's to say (onExpired has switched already).
+      if (problem === 'expired') return;
+      this._bookable = { status: 'failed', message: text.suppliersFailed };
+    }
+  }
+
+  /** The suppliers to list: the API's, named as the agent named them, and the agent's others. */
+  get #listed(): ListedSupplier[] {
+    const counts = this._bookable.status === 'ready' ? this._bookable.counts : new Map();
+    return mergeSuppliers(
+      [...counts.keys()].map((entityId) => ({ entityId })),
+      this._suppliers,
+    );
+  }
+
+  override render() {
+    switch (this._phase) {
+      case 'loading':
+        return html`<p role="status">${text.loading}</p>`;
+      case 'signed-out':
+        return html`<resmark-agent-sign-in
+          .agent=${this.agent}
+          .environment=${this._signIn.environment}
+          .username=${this._signIn.username}
+          .remember=${this._settings.rememberKey}
+          .notice=${this._signIn.problem}
+          .noticeBaseUrl=${baseUrlOf(this._signIn.environment)}
+          @resmark-agent-sign-in=${(e: CustomEvent<{ signedIn: SignedIn }>) =>
+            this.#enter(e.detail.signedIn)}
+        ></resmark-agent-sign-in>`;
+      case 'signed-in':
+        return this.#renderSignedIn(this._signedIn!);
+    }
+  }
+
+  #renderSignedIn({ session, client }: SignedIn) {
+    const agencies = session.agencies.map((agency) => agency.name).join(', ');
+    return html`<header part="header">
+        <div class="who">
+          <span class="agency" aria-label=${`${text.agency}: ${agencies}`}>${agencies}</span>
+          ${
+            this._customerFacing
+              ? nothing
+              : html`<span class="muted">${text.signedInAs(session.username)}</span>`
+          }
+        </div>
+        <label class="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            name="customerFacing"
+            .checked=${this._customerFacing}
+            aria-describedby="customer-facing-hint"
+            @change=${(e: Event) => (this._customerFacing = (e.target as HTMLInputElement).checked)}
+          />
+          ${text.customerFacing}
+        </label>
+        <span id="customer-facing-hint" class="visually-hidden">${text.customerFacingHint}</span>
+        <button type="button" @click=${this.#signOut}>${text.signOut}</button>
+      </header>
+      <div role="tablist" part="tabs" aria-label=${text.views} @keydown=${this.#tabKey}>
+        ${this.#tab('book', text.book)} ${this.#tab('orders', text.orders)}
+      </div>
+      <section
+        role="tabpanel"
+        id="panel-book"
+        aria-labelledby="tab-book"
+        ?hidden=${this._view !== 'book'}
+      >
+        ${this._view === 'book' ? this.#renderBook(client) : nothing}
+      </section>
+      <section
+        role="tabpanel"
+        id="panel-orders"
+        aria-labelledby="tab-orders"
+        ?hidden=${this._view !== 'orders'}
+      >
+        ${
+          this._view === 'orders'
+            ? html`<resmark-agent-orders
+                .client=${client}
+                .customerFacing=${this._customerFacing}
+              ></resmark-agent-orders>`
+            : nothing
+        }
+      </section>`;
+  }
+
+  #tab(view: View, label: string) {
+    const selected = this._view === view;
+    return html`<button
+      type="button"
+      role="tab"
+      id=${`tab-${view}`}
+      aria-controls=${`panel-${view}`}
+      aria-selected=${selected}
+      tabindex=${selected ? 0 : -1}
+      @click=${() => (this._view = view)}
+    >
+      ${label}
+    </button>`;
+  }
+
+  /** Arrow keys, Home and End move between the tabs (WAI-ARIA tabs, automatic activation). */
+  async #tabKey(event: KeyboardEvent) {
+    const views: View[] = ['book', 'orders'];
+    const at = views.indexOf(this._view);
+    const next =
+      event.key === 'ArrowRight'
+        ? views[(at + 1) % views.length]
+        : event.key === 'ArrowLeft'
+          ? views[(at + views.length - 1) % views.length]
+          : event.key === 'Home'
+            ? views[0]
+            : event.key === 'End'
+              ? views.at(-1)
+              : undefined;
+    if (!next) return;
+    event.preventDefault();
+    this._view = next;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus();
+  }
+
+  #renderBook(client: ResmarkClient) {
+    if (this._managing)
+      return html`<div class="row">
+          <h2>${text.manageSuppliers}</h2>
+          <button type="button" @click=${() => (this._managing = false)}>
+            ${text.doneManaging}
+          </button>
+        </div>
+        <resmark-supplier-manager
+          .suppliers=${this._suppliers}
+          .known=${[...this.#listed.filter((s) => s.available).map((s) => s.entityId)]}
+          @resmark-suppliers-change=${this.#saveSuppliers}
+        ></resmark-supplier-manager>`;
+    const chosen = this._chosen;
+    if (chosen)
+      return html`<div class="row">
+          <h2 id="booking-heading" tabindex="-1">${text.booking(chosen.name)}</h2>
+          <button type="button" @click=${() => (this._chosen = undefined)}>${text.change}</button>
+        </div>
+        <resmark-agent-booking
+          .client=${client}
+          .supplierId=${chosen.entityId}
+          .supplierName=${chosen.name}
+          .customerFacing=${this._customerFacing}
+        ></resmark-agent-booking>`;
+    return this.#renderChooser();
+  }
+
+  #renderChooser() {
+    const bookable = this._bookable;
+    if (bookable.status === 'loading') return html`<p role="status">${text.loadingSuppliers}</p>`;
+    if (bookable.status === 'failed')
+      return html`<div role="alert" class="row">
+        <p class="error">${bookable.message}</p>
+        <button type="button" @click=${() => void this.#loadBookable(this._signedIn!.client)}>
+          ${text.retry}
+        </button>
+      </div>`;
+    const listed = this.#listed;
+    const offered = this._tabUrl ? supplierForUrl(this._tabUrl, listed) : undefined;
+    const others = listed.filter((s) => s !== offered);
+    const count = (s: ListedSupplier) =>
+      s.available ? text.products(bookable.counts.get(s.entityId) ?? 0) : text.notConnected;
+    return html`<h2>${text.chooseSupplier}</h2>
+      ${
+        offered
+          ? html`<div>
+              <h3>${text.onThisSite}</h3>
+              <button
+                type="button"
+                part="offered"
+                class="offered"
+                @click=${() => this.#choose(offered)}
+              >
+                <span>${offered.name}</span><span class="muted">${count(offered)}</span>
+              </button>
+            </div>`
+          : nothing
+      }
+      ${
+        listed.length === 0
+          ? html`<p>${text.noSuppliers}</p>`
+          : html`<ul aria-label=${text.supplierList}>
+              ${others.map(
+                (supplier) =>
+                  html`<li>
+                    <button
+                      type="button"
+                      part="supplier"
+                      ?disabled=${!supplier.available}
+                      @click=${() => this.#choose(supplier)}
+                    >
+                      <span>${supplier.name}</span><span class="muted">${count(supplier)}</span>
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+      }
+      ${
+        this._customerFacing
+          ? nothing
+          : html`<button type="button" part="manage" @click=${() => (this._managing = true)}>
+              ${text.manageSuppliers}
+            </button>`
+      }`;
+  }
+
+  async #choose(supplier: ListedSupplier) {
+    this._chosen = supplier;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#booking-heading')?.focus();
+  }
+
+  #saveSuppliers(event: CustomEvent<{ suppliers: Supplier[] }>) {
+    this._suppliers = event.detail.suppliers;
+    void storedSuppliers.setValue(event.detail.suppliers);
+  }
+
+  async #signOut() {
+    await this.agent.signOut();
+    this.#forget();
+  }
+
+  /** Signed out (here or on the settings page): nothing of the agent stays on screen. */
+  #forget() {
+    this.#stopPermission?.();
+    this.#loading?.abort();
+    this._signedIn = undefined;
+    this._chosen = undefined;
+    this._managing = false;
+    this._customerFacing = false;
+    this._suppliers = [];
+    this._settings = settings.fallback;
+    // The username too: the next agent at this desk starts blank.
+    this._signIn = { username: '', environment: settings.fallback.environment };
+    this._phase = 'signed-out';
+  }
+}
+
+void (
+  customElements.get('resmark-agent-panel') ??
+  customElements.define('resmark-agent-panel', ResmarkAgentPanel)
+);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'resmark-agent-panel': ResmarkAgentPanel;
+  }
+}
