@@ -16,8 +16,7 @@ import {
 export const EXPORT_FILE_NAME = 'resmark-suppliers.json';
 /** A supplier export is a few KB; anything past this is the wrong file. */
 const MAX_IMPORT_BYTES = 1024 * 1024;
-const HINT =
-  'For example *.canyonkayak.com, canyonkayak.com or https://book.canyonkayak.com/tours/*';
+const HINT = 'For example *.canyonkayak.com or https://book.canyonkayak.com/tours/*';
 
 type Status = { text: string; tone: 'ok' | 'error' } | undefined;
 

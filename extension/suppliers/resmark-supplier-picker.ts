@@ -145,13 +145,19 @@ export class ResmarkSupplierPicker extends LitElement {
           : nothing
       }
       ${
-        shown.length === 0
+        wanted && shown.length === 0
           ? html`<p class="none">No supplier’s name contains “${this.#filter.trim()}”.</p>`
+          : nothing
+      }
+      ${
+        offered && rest.length > 0
+          ? html`<p id="others" class="muted">Other suppliers</p>`
           : nothing
       }
       <ul
         id="list"
-        aria-label=${offered ? 'Other suppliers' : 'Suppliers'}
+        aria-label=${offered ? nothing : 'Suppliers'}
+        aria-labelledby=${offered && rest.length > 0 ? 'others' : nothing}
         ?hidden=${shown.length === 0}
       >
         ${shown.map((supplier) => html`<li>${this.#button(supplier)}</li>`)}

@@ -182,9 +182,9 @@ describe('<resmark-supplier-picker>', () => {
         'Cañon Rafting',
         'Canyon Kayak',
       ]);
-      expect(el.shadowRoot!.querySelector('#list')!.getAttribute('aria-label')).to.equal(
-        'Other suppliers',
-      );
+      const list = el.shadowRoot!.querySelector('#list')!;
+      const label = el.shadowRoot!.getElementById(list.getAttribute('aria-labelledby')!);
+      expect(text(label), 'a visible caption names the list').to.equal('Other suppliers');
     });
 
     it('is the first stop for the keyboard, chosen with Enter', async () => {
@@ -198,6 +198,17 @@ describe('<resmark-supplier-picker>', () => {
       await sendKeys({ press: 'Enter' });
       expect((await chosen).detail.supplier.entityId).to.equal(HARBOR);
       before.remove();
+    });
+
+    it('shows it alone when it is the only supplier', async () => {
+      el.suppliers = few.filter((supplier) => supplier.entityId === HARBOR);
+      await el.updateComplete;
+      expect(buttons(el).map((b) => text(b.querySelector('.name')))).to.deep.equal([
+        'Harbor Rentals',
+      ]);
+      expect(el.shadowRoot!.querySelector('.none'), 'no "nothing matches"').to.equal(null);
+      expect(el.shadowRoot!.querySelector('#others')).to.equal(null);
+      await expect(el).to.be.accessible();
     });
 
     it('offers nothing for a supplier that cannot be booked or is not listed', async () => {
