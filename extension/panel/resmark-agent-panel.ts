@@ -14,6 +14,7 @@ import { hasHostPermission, watchHostPermission } from '../auth/host-permission.
 import '../auth/resmark-agent-sign-in.js';
 import { panelText as text } from '../strings.js';
 import '../suppliers/resmark-supplier-manager.js';
+import '../suppliers/resmark-supplier-picker.js';
 import {
   mergeSuppliers,
   supplierForUrl,
@@ -31,11 +32,11 @@ import {
 /** The two views of a signed-in panel. */
 type View = 'book' | 'orders';
 
-/** What the API says the agent may book: each supplier's entity id and how many products. */
+/** What the API says the agent may book: the suppliers (`entityId`s) of their products. */
 type Bookable =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'ready'; counts: Map<string, number> };
+  | { status: 'ready'; entityIds: Set<string> };
 
 /** A safety net: an agent with more products than this is far past what a list can show. */
 const MAX_PRODUCT_PAGES = 20;
@@ -49,8 +50,7 @@ const MAX_PRODUCT_PAGES = 20;
  * @summary The side panel's shell: sign-in, header, Book and Orders.
  * @csspart header - The signed-in header.
  * @csspart tabs - The Book / Orders tab list.
- * @csspart offered - The supplier of the site being browsed, offered first.
- * @csspart supplier - Each supplier the agent may book.
+ * @csspart picker - The supplier picker (the site's supplier first).
  * @csspart manage - The "Manage suppliers" button.
  * @cssprop --resmark-color-accent - The chosen tab and the offered supplier.
  */
@@ -263,23 +263,22 @@ export class ResmarkAgentPanel extends LitElement {
     if (this._signedIn) this.#signedOut(this._signedIn.session, 'expired');
   }
 
-  /** Every product the agent may book, counted by supplier (`entityId`). */
+  /** The suppliers of every product the agent may book. */
   async #loadBookable(client: ResmarkClient) {
     this.#loading?.abort();
     const loading = (this.#loading = new AbortController());
     this._bookable = { status: 'loading' };
     try {
-      const counts = new Map<string, number>();
+      const entityIds = new Set<string>();
       for (let page = 0; page < MAX_PRODUCT_PAGES; page++) {
         const products = await client.product.list(
           { limit: DEFAULT_PAGE_LIMIT, page },
           { signal: loading.signal },
         );
-        for (const { entityId } of products)
-          if (entityId) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
+        for (const { entityId } of products) if (entityId) entityIds.add(entityId);
         if (products.length < DEFAULT_PAGE_LIMIT) break;
       }
-      this._bookable = { status: 'ready', counts };
+      this._bookable = { status: 'ready', entityIds };
     } catch (error) {
       if (loading.signal.aborted) return;
       const problem = problemOf(error);
@@ -291,9 +290,9 @@ export class ResmarkAgentPanel extends LitElement {
 
   /** The suppliers to list: the API's, named as the agent named them, and the agent's others. */
   get #listed(): ListedSupplier[] {
-    const counts = this._bookable.status === 'ready' ? this._bookable.counts : new Map();
+    const ids = this._bookable.status === 'ready' ? [...this._bookable.entityIds] : [];
     return mergeSuppliers(
-      [...counts.keys()].map((entityId) => ({ entityId })),
+      ids.map((entityId) => ({ entityId })),
       this._suppliers,
     );
   }
@@ -417,7 +416,7 @@ export class ResmarkAgentPanel extends LitElement {
         </div>
         <resmark-supplier-manager
           .suppliers=${this._suppliers}
-          .known=${[...this.#listed.filter((s) => s.available).map((s) => s.entityId)]}
+          .known=${this._bookable.status === 'ready' ? [...this._bookable.entityIds] : []}
           @resmark-suppliers-change=${this.#saveSuppliers}
         ></resmark-supplier-manager>`;
     const chosen = this._chosen;
@@ -446,45 +445,16 @@ export class ResmarkAgentPanel extends LitElement {
         </button>
       </div>`;
     const listed = this.#listed;
+    // The site being browsed names its supplier first (patterns from the agent's settings).
     const offered = this._tabUrl ? supplierForUrl(this._tabUrl, listed) : undefined;
-    const others = listed.filter((s) => s !== offered);
-    const count = (s: ListedSupplier) =>
-      s.available ? text.products(bookable.counts.get(s.entityId) ?? 0) : text.notConnected;
     return html`<h2>${text.chooseSupplier}</h2>
-      ${
-        offered
-          ? html`<div>
-              <h3>${text.onThisSite}</h3>
-              <button
-                type="button"
-                part="offered"
-                class="offered"
-                @click=${() => this.#choose(offered)}
-              >
-                <span>${offered.name}</span><span class="muted">${count(offered)}</span>
-              </button>
-            </div>`
-          : nothing
-      }
-      ${
-        listed.length === 0
-          ? html`<p>${text.noSuppliers}</p>`
-          : html`<ul aria-label=${text.supplierList}>
-              ${others.map(
-                (supplier) =>
-                  html`<li>
-                    <button
-                      type="button"
-                      part="supplier"
-                      ?disabled=${!supplier.available}
-                      @click=${() => this.#choose(supplier)}
-                    >
-                      <span>${supplier.name}</span><span class="muted">${count(supplier)}</span>
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
-      }
+      <resmark-supplier-picker
+        part="picker"
+        .suppliers=${listed}
+        .offered=${offered?.entityId}
+        @resmark-supplier-select=${(e: CustomEvent<{ supplier: ListedSupplier }>) =>
+          void this.#choose(e.detail.supplier)}
+      ></resmark-supplier-picker>
       ${
         this._customerFacing
           ? nothing

@@ -34,6 +34,11 @@ describe('<resmark-agent-panel>', () => {
   const $ = <T extends Element = HTMLElement>(selector: string) =>
     root().querySelector<T>(selector);
   const signIn = () => $('resmark-agent-sign-in');
+  /** Inside the supplier picker's shadow root. */
+  const picked = (selector: string) => [
+    ...($('resmark-supplier-picker')?.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? []),
+  ];
+  const suppliersShown = () => picked('[part=supplier]');
 
   async function open() {
     el = await fixture(
@@ -48,7 +53,7 @@ describe('<resmark-agent-panel>', () => {
     resmark.valid.add('token-kept');
     await agentSession.setValue(storedSession());
     await open();
-    await waitUntil(() => $('[part=supplier]'), 'the suppliers are listed');
+    await waitUntil(() => suppliersShown().length > 0, 'the suppliers are listed');
   }
 
   beforeEach(async () => {
@@ -95,10 +100,8 @@ describe('<resmark-agent-panel>', () => {
     it('lists the suppliers of the products the agent may book, from its stored token', () => {
       // No POST /authenticate: the stored token was used.
       expect(resmark.seen).to.deep.equal(['GET /product']);
-      const names = [...root().querySelectorAll('[part=supplier]')].map((b) => b.textContent);
-      expect(names).to.have.length(2);
-      expect(names.join()).to.contain('3 products');
-      expect(names.join()).to.contain('1 product');
+      const ids = suppliersShown().map((b) => b.dataset['entity']);
+      expect(ids).to.have.members([CANYON, HARBOR]);
     });
 
     it('passes axe', async () => {
@@ -123,7 +126,7 @@ describe('<resmark-agent-panel>', () => {
     });
 
     it('books with a chosen supplier, focusing its heading', async () => {
-      $<HTMLButtonElement>('[part=supplier]')!.click();
+      suppliersShown()[0]!.click();
       await waitUntil(() => $('resmark-agent-booking'));
       const booking = $<HTMLElement & Record<string, unknown>>('resmark-agent-booking')!;
       expect(booking.supplierId).to.equal(CANYON);
@@ -172,10 +175,9 @@ describe('<resmark-agent-panel>', () => {
     });
 
     it('offers that supplier first, by the name the agent gave it', () => {
-      expect($('[part=offered]')!.textContent).to.contain('Canyon Kayak');
-      const others = [...root().querySelectorAll('[part=supplier]')].map((b) => b.textContent);
-      expect(others).to.have.length(1);
-      expect(others[0]).to.contain('Harbor Bikes');
+      expect(picked('[part=offered]')[0]!.textContent).to.contain('Canyon Kayak');
+      const names = suppliersShown().map((b) => b.querySelector('.name')!.textContent);
+      expect(names).to.deep.equal(['Canyon Kayak', 'Harbor Bikes']);
     });
 
     it('passes axe', async () => {
@@ -184,13 +186,15 @@ describe('<resmark-agent-panel>', () => {
 
     it('follows a new tab recorded by the background', async () => {
       await activeTab.setValue({ url: 'https://harborbikes.test/', at: 1 });
-      await waitUntil(() => $('[part=offered]')?.textContent?.includes('Harbor Bikes'));
+      await waitUntil(() => picked('[part=offered]')[0]?.textContent?.includes('Harbor Bikes'));
     });
 
     it('is reached from the keyboard first, and Enter books with it', async () => {
       $('#tab-book')!.focus();
       await sendKeys({ press: 'Tab' });
-      expect(root().activeElement?.getAttribute('part')).to.equal('offered');
+      const picker = $('resmark-supplier-picker')!;
+      expect(root().activeElement).to.equal(picker);
+      expect(picker.shadowRoot!.activeElement?.textContent).to.contain('Canyon Kayak');
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => $('resmark-agent-booking'));
       expect($('#booking-heading')!.textContent).to.contain('Canyon Kayak');
@@ -207,7 +211,7 @@ describe('<resmark-agent-panel>', () => {
     it('hides the agent’s own data and tells the views', async () => {
       expect($('[part=header]')!.textContent).to.not.contain(AGENT.username);
       expect($('[part=manage]')).to.equal(null);
-      $<HTMLButtonElement>('[part=supplier]')!.click();
+      suppliersShown()[0]!.click();
       await waitUntil(() => $('resmark-agent-booking'));
       expect(
         $<HTMLElement & { customerFacing: boolean }>('resmark-agent-booking')!.customerFacing,
@@ -246,7 +250,7 @@ describe('<resmark-agent-panel>', () => {
         apiKey: AGENT.apiKey,
       });
       await open();
-      await waitUntil(() => $('[part=supplier]'), 'the suppliers are listed');
+      await waitUntil(() => suppliersShown().length > 0, 'the suppliers are listed');
       expect(resmark.seen.slice(0, 2)).to.deep.equal(['POST /authenticate', 'GET /product']);
       expect((await agentSession.getValue())!.token).to.equal('token-1');
     });
@@ -254,7 +258,7 @@ describe('<resmark-agent-panel>', () => {
     it('goes back to the sign-in when Resmark refuses the token', async () => {
       await openSignedIn();
       resmark.valid.clear();
-      $<HTMLButtonElement>('[part=supplier]')!.click();
+      suppliersShown()[0]!.click();
       await el.updateComplete;
       $<HTMLButtonElement>('#tab-orders')!.click();
       // What a view does with the client: any call now meets the 401.
@@ -281,7 +285,7 @@ describe('<resmark-agent-panel>', () => {
       fakeBrowser.permissions.granted.add('http://127.0.0.1/*');
       await agentSession.setValue(storedSession(LOCAL));
       await open();
-      await waitUntil(() => $('[part=supplier]'), 'signed in');
+      await waitUntil(() => suppliersShown().length > 0, 'signed in');
       await fakeBrowser.permissions.remove({ origins: ['http://127.0.0.1/*'] });
       await waitUntil(() => signIn(), 'the sign-in is back');
       expect(signIn()!.notice).to.equal('revoked');
