@@ -221,7 +221,7 @@ export function apiRoutes(state: SandboxState): Hono<SandboxEnv> {
 
   api.get('/order', (c) => {
     const q = c.req.query();
-    return c.json(ok(paginate(listOrders(state, c.get('user'), q, csv), q).map(orderView)));
+    return c.json(ok(listOrders(state, c.get('user'), q).map(orderView)));
   });
   api.get('/order/:id', (c) =>
     c.json(ok(orderView(findOrder(state, c.get('user'), c.req.param('id'))))),

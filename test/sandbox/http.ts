@@ -41,11 +41,17 @@ export function csv(value: string | undefined): string[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-/** One page of `list` by `limit` and the 0-based page index `page` (default 50 per page). */
-export function paginate<T>(list: readonly T[], query: Record<string, string>): T[] {
+/** Where a page starts and how long it is, by `limit` and the 0-based page index `page`. */
+export function pageOf(query: Record<string, string>): { offset: number; limit: number } {
   const limit = wholeNumber(query['limit'], 'limit', DEFAULT_PAGE_LIMIT, 1);
   const page = wholeNumber(query['page'], 'page', 0, 0);
-  return list.slice(page * limit, page * limit + limit);
+  return { offset: page * limit, limit };
+}
+
+/** One page of `list` by `limit` and the 0-based page index `page` (default 50 per page). */
+export function paginate<T>(list: readonly T[], query: Record<string, string>): T[] {
+  const { offset, limit } = pageOf(query);
+  return list.slice(offset, offset + limit);
 }
 
 function wholeNumber(

@@ -67,6 +67,46 @@ describe('order lists', () => {
     );
   });
 
+  it('page through many orders over several days, either way, with or without date ranges', async () => {
+    const PASS = 'a-94177-dateless';
+    const ids = (answer: { body: { data: { id: string }[] } }) => answer.body.data.map((o) => o.id);
+    const day1: string[] = [];
+    const day2: string[] = [];
+    for (let i = 0; i < 7; i++) day1.push((await order(PASS, { All: 1 })).id);
+    await t.control('POST', '/clock', { advanceMs: 4 * 3_600_000 }); // 01:00 on 2026-11-25
+    for (let i = 0; i < 5; i++) day2.push((await order(PASS, { All: 1 })).id);
+    const all = [...day1, ...day2];
+
+    const pages = async (query: string, limit: number, count: number) => {
+      const seen: string[] = [];
+      for (let page = 0; page < count; page++)
+        seen.push(...ids(await t.api('GET', `/order?${query}&limit=${limit}&page=${page}`)));
+      return seen;
+    };
+    assert.deepEqual(await pages('sortOrder=asc', 5, 4), all, 'ascending, 5 a page, then empty');
+    assert.deepEqual(await pages('sortOrder=DESC', 5, 4), [...all].reverse());
+    const created = 'fromCreatedDate=2026-11-24&toCreatedDate=2026-11-24';
+    assert.deepEqual(await pages(created, 3, 4), day1);
+    assert.deepEqual(await pages(`${created}&sortOrder=desc`, 3, 4), [...day1].reverse());
+    assert.deepEqual(await pages('fromCreatedDate=2026-11-25', 2, 4), day2);
+
+    // A day-1 order changed on day 2 is modified on day 2 only, once, in id order.
+    await t.api('DELETE', `/order/${day1[3]}`);
+    await t.api('DELETE', `/order/${day1[1]}`);
+    await t.api('DELETE', `/order/${day1[3]}`); // refused (409): still one change of that order
+    const modified = 'fromModifiedDate=2026-11-25&toModifiedDate=2026-11-25';
+    assert.deepEqual(await pages(modified, 4, 3), [day1[1], day1[3], ...day2]);
+    assert.deepEqual(
+      await pages('fromModifiedDate=2026-11-24&toModifiedDate=2026-11-24', 50, 1),
+      day1.filter((_, i) => i !== 1 && i !== 3),
+    );
+    assert.deepEqual(
+      ids(await t.api('GET', `/order?${modified}&${created}&sortOrder=desc`)),
+      [day1[3], day1[1]],
+      'both ranges at once',
+    );
+  });
+
   it('refuse a to… date without its from… date', async () => {
     const answer = await t.api('GET', '/order?toCreatedDate=2026-11-30');
     assert.equal(answer.status, 400);

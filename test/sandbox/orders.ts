@@ -3,6 +3,8 @@ import { validateCustomer } from '../../shared/customer.js';
 import { percentOf, roundMoney } from '../../shared/money.js';
 import { customerRules, findCart } from './carts.js';
 import { ApiError, invalid } from './errors.js';
+import { csv, pageOf } from './http.js';
+import { lowerBound } from './order-index.js';
 import { sums } from './records.js';
 import type { Line, OrderItem, OrderRecord } from './records.js';
 import type { User } from './seed.js';
@@ -101,6 +103,7 @@ export function createOrder(
     }
     order.amountPaid = roundMoney(order.amountPaid + paid);
     order.modifiedMs = now;
+    state.orderIndex.touched(order);
   } else {
     const { id, confirmation } = state.nextOrder();
     order = {
@@ -122,6 +125,7 @@ export function createOrder(
     };
     state.orders.set(id, order);
     state.ordersByConfirmation.set(confirmation, order);
+    state.orderIndex.add(order);
   }
   if (referenceId !== null && order.referenceId === null) {
     order.referenceId = referenceId;
@@ -157,38 +161,71 @@ function range(
   return from === undefined ? undefined : [from, to ?? Number.POSITIVE_INFINITY];
 }
 
-/** `GET /order` with its filters, sorted by id (`asc` by default). Paging is left to the caller. */
+const byId = (a: OrderRecord, b: OrderRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const within = (ms: number, bounds: [number, number] | undefined) =>
+  !bounds || (ms >= bounds[0] && ms <= bounds[1]);
+
+/**
+ * One page of `GET /order` with its filters, sorted by id (`asc` by default). Through the
+ * {@link OrderIndex}, its cost follows the page and the orders its filters name, never the number
+ * of orders stored (docs/wire.md, Orders; `npm run bench`).
+ */
 export function listOrders(
   state: SandboxState,
   user: User,
   query: Record<string, string>,
-  csv: (v?: string) => string[] | undefined,
 ): OrderRecord[] {
   const created = range(query, 'Created');
   const modified = range(query, 'Modified');
   const sortOrder = (query['sortOrder'] ?? 'asc').toLowerCase();
   if (sortOrder !== 'asc' && sortOrder !== 'desc')
     throw invalid('sortOrder must be asc or desc', { sortOrder: 'Send asc or desc' });
+  const { offset, limit } = pageOf(query);
   const ids = csv(query['ids']);
-  const confirmations = csv(query['confirmationIds']);
-  const idSet = ids && new Set(ids);
-  const confirmationSet = confirmations && new Set(confirmations.map(Number));
-  const referenceId = query['referenceId'];
-  const source = referenceId
-    ? (state.ordersByReference.get(referenceId) ?? [])
-    : state.orders.values();
-  const found: OrderRecord[] = [];
-  for (const order of source) {
-    if (!canSeeOrder(user, order)) continue;
-    if (idSet && !idSet.has(order.id)) continue;
-    if (confirmationSet && !confirmationSet.has(order.confirmation)) continue;
-    if (created && (order.createdMs < created[0] || order.createdMs > created[1])) continue;
-    if (modified && (order.modifiedMs < modified[0] || order.modifiedMs > modified[1])) continue;
-    found.push(order);
+  const confirmations = csv(query['confirmationIds'])?.map(Number);
+  const referenceId = query['referenceId'] || undefined;
+  const owned = state.orderIndex.ownedBy(user);
+  if (!owned) return [];
+
+  // The filters that name orders outright (or a small log slice) give the candidates: only
+  // they are checked and sorted.
+  let candidates: OrderRecord[] | undefined;
+  if (ids) candidates = ids.flatMap((id) => state.orders.get(id) ?? []);
+  else if (confirmations)
+    candidates = confirmations.flatMap((n) => state.ordersByConfirmation.get(n) ?? []);
+  else if (referenceId) candidates = state.ordersByReference.get(referenceId) ?? [];
+  else if (modified) {
+    const { changes } = owned;
+    const from = lowerBound(changes, (change) => change.ms, modified[0]);
+    candidates = [];
+    for (let i = from; i < changes.length && changes[i]!.ms <= modified[1]; i++)
+      if (owned.isCurrent(changes[i]!)) candidates.push(changes[i]!.order);
   }
-  found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (sortOrder === 'desc') found.reverse();
-  return found;
+  if (candidates) {
+    const idSet = ids && new Set(ids);
+    const confirmationSet = confirmations && new Set(confirmations);
+    const found = [...new Set(candidates)].filter(
+      (order) =>
+        canSeeOrder(user, order) &&
+        (!idSet || idSet.has(order.id)) &&
+        (!confirmationSet || confirmationSet.has(order.confirmation)) &&
+        (referenceId === undefined || order.referenceId === referenceId) &&
+        within(order.createdMs, created) &&
+        within(order.modifiedMs, modified),
+    );
+    found.sort(byId);
+    if (sortOrder === 'desc') found.reverse();
+    return found.slice(offset, offset + limit);
+  }
+
+  // No such filter: the page is a slice of the owner's orders, bounded by the created range.
+  const { byId: all } = owned;
+  const low = created ? lowerBound(all, (order) => order.createdMs, created[0]) : 0;
+  const high = created ? lowerBound(all, (order) => order.createdMs, created[1] + 1) : all.length;
+  if (sortOrder === 'asc') return all.slice(low + offset, Math.min(high, low + offset + limit));
+  const page: OrderRecord[] = [];
+  for (let i = high - 1 - offset; i >= low && page.length < limit; i--) page.push(all[i]!);
+  return page;
 }
 
 /** What a cancellation names: the whole order, one item, or one participant or unit of an item. */
@@ -267,5 +304,6 @@ export function cancel(
       order.cancellationFee + percentOf(amount, order.operator.cancellationFeePercent),
     );
   order.modifiedMs = state.clock.now();
+  state.orderIndex.touched(order);
   return order;
 }

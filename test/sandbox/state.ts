@@ -6,6 +6,7 @@ import { TOKEN_LIFETIME_MS } from '../../shared/limits.js';
 import type { SandboxClock } from './clock.js';
 import type { Fault } from './faults.js';
 import { Inventory } from './inventory.js';
+import { OrderIndex } from './order-index.js';
 import type { CartRecord, OrderRecord } from './records.js';
 import { USERS } from './seed.js';
 import type { User } from './seed.js';
@@ -25,6 +26,8 @@ export class SandboxState {
   readonly orders = new Map<string, OrderRecord>();
   readonly ordersByConfirmation = new Map<number, OrderRecord>();
   readonly ordersByReference = new Map<string, OrderRecord[]>();
+  /** The orders each caller may list, so `GET /order` never scans them all. */
+  readonly orderIndex = new OrderIndex();
   faults: Fault[] = [];
   /** Set by `startSandbox({ serveImages })`: product pictures are served from this origin. */
   imageOrigin: string | undefined;
@@ -47,6 +50,7 @@ export class SandboxState {
     this.orders.clear();
     this.ordersByConfirmation.clear();
     this.ordersByReference.clear();
+    this.orderIndex.clear();
     this.faults = [];
     this.#idCounter = 0;
     this.#orderCounter = 0;
