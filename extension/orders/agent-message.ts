@@ -43,7 +43,9 @@ export function agentProblem(error: unknown, action: OrdersAction): AgentProblem
     return say(
       write
         ? 'Your account may not cancel this order: it belongs to a supplier or agency yours cannot change.'
-        : 'Your account may not see this order.',
+        : action === 'list'
+          ? 'Your account may not list these orders.'
+          : 'Your account may not see this order.',
     );
   if (status === 409 && write)
     return say(

@@ -65,7 +65,7 @@ export const ordersStyles = css`
     padding: 0.25em 0.5em 0.25em 0;
     vertical-align: middle;
   }
-  td.amount {
+  .amount {
     text-align: end;
     white-space: nowrap;
   }

@@ -115,7 +115,7 @@ export class ResmarkAgentOrder extends LitElement {
       }
       [part='facts'] {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
         gap: 0.25em var(--_space);
         margin: 0;
       }
@@ -124,6 +124,8 @@ export class ResmarkAgentOrder extends LitElement {
       }
       [part='facts'] dd {
         margin: 0;
+        /* A 24-hex id or a long e-mail must wrap, not widen a narrow side panel. */
+        overflow-wrap: anywhere;
       }
       [part='items'] li {
         gap: 0.5em;
@@ -360,7 +362,7 @@ export class ResmarkAgentOrder extends LitElement {
       }
       ${agentOnly && order.referenceId ? fact('Your reference', order.referenceId) : nothing}
       ${agentOnly && order.billing?.memo ? fact('Payment note', order.billing.memo) : nothing}
-      ${agentOnly ? fact('Order id', order.id) : nothing}
+      ${agentOnly ? fact('Session (order) id', order.id) : nothing}
     </dl>`;
   }
 
@@ -409,7 +411,7 @@ export class ResmarkAgentOrder extends LitElement {
       <thead>
         <tr>
           <th scope="col">${level === 'unit' ? 'Unit' : 'Participant'}</th>
-          <th scope="col">Price</th>
+          <th scope="col" class="amount">Price</th>
           <th scope="col">Status</th>
           ${
             actions

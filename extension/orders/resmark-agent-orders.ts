@@ -98,6 +98,11 @@ export class ResmarkAgentOrders extends LitElement {
         display: grid;
         gap: 0.25em;
         font-weight: 600;
+        /* A date field's own minimum width must not push a narrow panel sideways. */
+        min-width: 0;
+      }
+      input {
+        min-width: 0;
       }
       .range {
         display: grid;

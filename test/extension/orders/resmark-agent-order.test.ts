@@ -5,6 +5,7 @@ import '../../../extension/orders/resmark-agent-order.js';
 import type { ResmarkAgentOrder } from '../../../extension/orders/resmark-agent-order.js';
 import { ResmarkError } from '../../../shared/errors.js';
 import type { Order } from '../../../shared/order.js';
+import { expectFitsPhone } from '../../widget/checkout/layout.js';
 import { apiError, fakeClient, type Answer, type Method } from './fake-client.js';
 import {
   alreadyCancelledAnswer,
@@ -92,7 +93,7 @@ describe('<resmark-agent-order>', () => {
         ['Booked through', 'Sunset Travel, by Avery Agent (agent@sunset-travel.test)'],
         ['Your reference', 'SUN-2041'],
         ['Payment note', 'Collected by agent (card)'],
-        ['Order id', KAYAK_ID],
+        ['Session (order) id', KAYAK_ID],
       ]);
     });
 
@@ -137,6 +138,15 @@ describe('<resmark-agent-order>', () => {
     });
   });
 
+  describe('in a narrow side panel', () => {
+    it('fits 320 px with 44 px targets, the dialog too', async () => {
+      const { el } = await detail(kayakOrder);
+      await expectFitsPhone(el);
+      await openDialog(el, cancelButton(el, 'Child 1'));
+      await expectFitsPhone(el);
+    });
+  });
+
   describe('with a rental', () => {
     it('lists its units', async () => {
       const { el } = await detail(bikesOrder);
@@ -152,7 +162,7 @@ describe('<resmark-agent-order>', () => {
   });
 
   describe('when the screen is turned to the customer', () => {
-    it('hides the reference, the payment note and the order id', async () => {
+    it('hides the reference, the payment note and the session id', async () => {
       const { el } = await detail(kayakOrder, {}, true);
       const shown = text($(el, '[part=facts]'));
       expect(shown).not.to.include('SUN-2041');

@@ -5,6 +5,7 @@ import '../../../extension/orders/resmark-agent-orders.js';
 import type { ResmarkAgentOrders } from '../../../extension/orders/resmark-agent-orders.js';
 import type { ResmarkAgentOrder } from '../../../extension/orders/resmark-agent-order.js';
 import { ResmarkError } from '../../../shared/errors.js';
+import { expectFitsPhone } from '../../widget/checkout/layout.js';
 import { apiError, fakeClient, type Answer, type Method } from './fake-client.js';
 import {
   CAPTURED_DAY,
@@ -135,6 +136,13 @@ describe('<resmark-agent-orders>', () => {
         ],
       });
       expect(el.shadowRoot!.querySelector('#range-error')).to.equal(null);
+    });
+  });
+
+  describe('in a narrow side panel', () => {
+    it('fits 320 px with 44 px targets', async () => {
+      const { el } = await orders({ list: recentOrders });
+      await expectFitsPhone(el);
     });
   });
 
