@@ -38,6 +38,7 @@ export interface ResmarkEventDetails {
 
   // Booking elements.
   'resmark-product-select': { product: Product };
+  'resmark-products-retry': Record<string, never>;
   'resmark-month-change': { month: string };
   'resmark-date-select': { date: string };
   'resmark-slot-select': { slot: InventorySlot };

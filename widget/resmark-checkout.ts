@@ -358,6 +358,7 @@ export class ResmarkCheckout extends LitElement {
             .locale=${locale}
             .currency=${currency}
             @resmark-product-select=${this.#select}
+            @resmark-products-retry=${this.#retryProducts}
           ></resmark-product-list>`;
       case 'product':
         return html`<resmark-product-booker
@@ -520,6 +521,13 @@ export class ResmarkCheckout extends LitElement {
     } finally {
       if (key === this.#listed) this._loading = false;
     }
+  }
+
+  // "Try again" on a failed list: the same request again, no reload. The button goes while the
+  // list loads, so the heading takes the focus rather than letting it fall to the page.
+  async #retryProducts() {
+    this.#focusHeading = true;
+    await this.#loadProducts();
   }
 
   #select(event: ResmarkEvent<'resmark-product-select'>) {

@@ -770,6 +770,33 @@ describe('<resmark-checkout>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('recovers a failed product list with "Try again", without a reload', async () => {
+      api.restore();
+      let down = true;
+      api = fakeProxy({
+        'GET /product': () => (down ? new TypeError('Failed to fetch') : undefined),
+      });
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      const list = () => $(el, 'resmark-product-list')!;
+      const retry = () => list().shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]');
+      await waitUntil(() => retry(), 'the failure and its way forward');
+      expect(text(list().shadowRoot!.querySelector('[role=alert]'))).to.equal(
+        'The booking service cannot be reached. Check your connection and try again.',
+      );
+      await expect(el).to.be.accessible();
+      down = false;
+      const ready = oneEvent(el, 'resmark-ready');
+      retry()!.click();
+      await ready;
+      await el.updateComplete;
+      expect(list().shadowRoot!.querySelectorAll('[part=product]').length).to.equal(1);
+      expect(retry()).to.equal(null);
+      expect(list().shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+      expect(el.shadowRoot!.activeElement === $(el, '[part=step-heading]'), 'focus').to.equal(true);
+    });
+
     it('names the customer fields the API refused at the form', async () => {
       api.restore();
       api = fakeProxy({

@@ -12,11 +12,13 @@ import { base } from '../styles.js';
  * @tag resmark-product-list
  * @summary The bookable products, one card each.
  * @fires resmark-product-select - The shopper pressed a product's "Book"; `detail.product` is it.
+ * @fires resmark-products-retry - The products could not be fetched and the shopper pressed "Try again".
  * @csspart list - The list of cards.
  * @csspart product - One product's card.
  * @csspart image - A product's image.
  * @csspart price - A product's "From …" price.
  * @csspart book - A product's "Book" button.
+ * @csspart retry - "Try again", beside why the products could not be fetched.
  * @cssprop --resmark-color-subtle - Background of the loading skeletons.
  */
 export class ResmarkProductList extends LitElement {
@@ -68,6 +70,11 @@ export class ResmarkProductList extends LitElement {
         padding-inline-start: 1.25em;
         list-style: disc;
       }
+      .failed-list {
+        display: grid;
+        gap: 0.5em;
+        justify-items: start;
+      }
       .price {
         font-weight: 600;
         margin-top: auto;
@@ -107,7 +114,17 @@ export class ResmarkProductList extends LitElement {
     return html`<p role="status" class=${this.loading ? 'visually-hidden' : ''}>
         ${this.loading ? msg('Loading tours…') : empty ? msg('No tours to book right now') : ''}
       </p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${
+        // One way forward: without it a failed list is a dead end until the page is reloaded.
+        this.error
+          ? html`<div class="failed-list">
+              <p class="error" role="alert">${this.error}</p>
+              <button part="retry" class="primary" @click=${this.#retry}>
+                ${msg('Try again')}
+              </button>
+            </div>`
+          : nothing
+      }
       <ul part="list" class="cards" aria-busy=${this.loading ? 'true' : 'false'}>
         ${
           this.loading
@@ -160,6 +177,10 @@ export class ResmarkProductList extends LitElement {
     >
       ${msg('Book')}<span class="visually-hidden"> ${product.name}</span>
     </button>`;
+  }
+
+  #retry() {
+    fire(this, 'resmark-products-retry', {});
   }
 
   // Load as well as error: Lit reuses the <img> for the next product list.

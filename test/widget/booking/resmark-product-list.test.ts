@@ -51,6 +51,17 @@ describe('<resmark-product-list>', () => {
       expect(shadow(el).querySelector('li')).to.equal(null);
       await expect(el).to.be.accessible();
     });
+
+    it('offers "Try again", which asks the host to fetch the products again', async () => {
+      const el = await fixture<ResmarkProductList>(
+        html`<resmark-product-list error="The tours could not be loaded."></resmark-product-list>`,
+      );
+      const retry = shadow(el).querySelector<HTMLButtonElement>('[part=retry]');
+      expect(retry?.textContent?.trim()).to.equal('Try again');
+      const asked = oneEvent(el, 'resmark-products-retry');
+      retry!.click();
+      await asked;
+    });
   });
 
   describe('with products', () => {

@@ -129,6 +129,7 @@
 'sc5c6f3074839cff3': `Agregar otro tour`,
 'sc8395ee4b2f8260b': `Recogida incluida`,
 'scc0c58f59784eff0': `No pudimos reservar de nuevo algunos lugares y se quitaron de tu carrito.`,
+'scd1dd6ff53d0d01a': `Intentar de nuevo`,
 'sd1f44f1a8bc20e67': `Correo electrónico`,
 'sd2c4b411ba2da3cf': `Esta opción de recogida no pasa por ese lugar: elige uno de sus lugares`,
 'sd356de9975089b95': `Código promocional`,
