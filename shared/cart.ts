@@ -149,7 +149,7 @@ export type AddCartItem = z.infer<typeof AddCartItem>;
 /** Body of `POST /cart/{id}/discount`. */
 export const ApplyDiscount = z.object({ promoCode: someStr });
 
-/** `data` of the 400 that refuses a promo code (docs/wire.md, Carts). */
+/** `detail` of the 400 that refuses a promo code, beside its null `data` (docs/wire.md, Carts). */
 export const DiscountRefusal = z.looseObject({
   promoCode: str,
   reason: oneOf(['invalid', 'not-applicable']),
