@@ -70,7 +70,7 @@ export async function runBookings(options: {
   let started = 0;
   let conflicts = 0;
   const soldOut = new Set<string>();
-  // Mostly the big group tour (2,600 seats in 90 days), some of the 10-seat Sunset Paddle.
+  // Mostly the big group tour (32 seats a day), some of the 10-seat Sunset Paddle.
   const productNumbers = [94175, 94175, 94175, 94176];
 
   async function book(index: number): Promise<void> {
