@@ -69,6 +69,17 @@ export default defineConfig({
       },
     }),
   }),
+  // `npm run dev:extension` opens a browser with the dev build (CHROME_PATH / FIREFOX_PATH pick
+  // which); on a Linux machine without a display (a server, CI) it only builds and serves it, to
+  // load by hand, instead of failing to start a browser.
+  webExt: {
+    disabled:
+      process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY'],
+    binaries: {
+      ...(process.env['CHROME_PATH'] && { chrome: process.env['CHROME_PATH'] }),
+      ...(process.env['FIREFOX_PATH'] && { firefox: process.env['FIREFOX_PATH'] }),
+    },
+  },
   zip: {
     // Firefox's review wants the sources: everything but what is built, installed or local.
     excludeSources: ['dist/**', '.output/**', '**/*.log', 'stats.html'],
