@@ -125,6 +125,14 @@ export interface CartSessionEvents<C, O> {
   error: { action: string; error: unknown };
 }
 
+/** The `detail` of the `ResmarkError` (kind `input`) a session throws when it refuses an action. */
+export interface SessionRefusal {
+  /** The action refused: `addItem`, `setCustomer`, `placeOrder`, `renew`, … */
+  refused: string;
+  /** The state that refused it. */
+  state: SessionState;
+}
+
 /** What {@link CartSession.snapshot} gives for session storage: ids and clocks, nothing secret. */
 export const SessionSnapshot = z.object({
   version: oneOf([1]),
@@ -578,6 +586,9 @@ export class CartSession<
           this.#state === 'expired'
             ? 'The seats are no longer held: renew the cart first'
             : `Cannot ${action} while the session is ${this.#state}`,
+          // What was refused, and in which state, as data: a caller that tells a person about it
+          // branches on these, never on the sentence above (written for developers).
+          { detail: { refused: action, state: this.#state } satisfies SessionRefusal },
         );
       return await work(this.#cartId ?? '');
     } catch (error) {

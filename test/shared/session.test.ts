@@ -286,6 +286,16 @@ describe('CartSession', () => {
         await assert.rejects(action, (error: ResmarkError) => error.kind === 'input');
       assert.deepEqual(api.calls, []);
     });
+
+    it('says what it refused and in which state as data, for a caller to word it', async () => {
+      await assert.rejects(
+        () => session.setCustomer(ana),
+        (error: ResmarkError) => {
+          assert.deepEqual(error.detail, { refused: 'setCustomer', state: 'empty' });
+          return true;
+        },
+      );
+    });
   });
 
   describe('when holding', () => {

@@ -716,8 +716,11 @@ describe('<resmark-checkout>', () => {
         status: 409,
       });
       await el.updateComplete;
-      // Beside "Add to cart" (the booker shows it), not above the heading, off a phone's screen.
-      expect(booker(el).error).to.equal('Only 1 seat is left.');
+      // Beside "Add to cart" (the booker shows it), not above the heading, off a phone's screen;
+      // the shopper's sentence, not the API's (issue 11, item 2).
+      expect(booker(el).error).to.equal(
+        'Those seats are no longer available. Please choose another time or fewer people.',
+      );
       expect($(el, '[part=panel] > [role=alert]')).to.equal(null);
       expect(heading(el)).to.equal('Sunset Paddle');
       await expect(el).to.be.accessible();
@@ -751,7 +754,7 @@ describe('<resmark-checkout>', () => {
       const el = await inline();
       await requestSeats(el, api);
       await waitUntil(() => booker(el).error, 'the refusal is shown');
-      expect(booker(el).error).to.equal('Choose a pickup for this tour.');
+      expect(booker(el).error).to.equal('Please check your choices and try again.');
       expect(heading(el)).to.equal('Sunset Paddle');
       await expect(el).to.be.accessible();
     });
@@ -766,7 +769,9 @@ describe('<resmark-checkout>', () => {
       expect((await error).detail).to.include({ kind: 'api', status: 400 });
       await el.updateComplete;
       const list = $(el, 'resmark-product-list') as HTMLElement & { error?: string };
-      expect(list.error).to.equal('Bad filter.');
+      expect(list.error).to.equal(
+        'The booking service is not available right now. Please try again in a moment.',
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -906,6 +911,91 @@ describe('<resmark-checkout>', () => {
         .to.have.property('expiresAt')
         .that.is.above(Date.now());
       expect(changes.at(-1)!.cart!.expDateTime).to.be.above(Date.now());
+    });
+  });
+
+  describe('when the hold lapses and someone else takes the seats', () => {
+    /** Every word the shopper can see in the widget, shadow roots included. */
+    const shown = (root: Element | ShadowRoot): string =>
+      [...root.querySelectorAll('*')]
+        .map((node) => (node.shadowRoot ? shown(node.shadowRoot) : ''))
+        .join(' ') + text(root instanceof ShadowRoot ? root.host : root);
+
+    it('says so at the top of the tours after "Hold my seats again", not on an empty form', async () => {
+      api.restore();
+      api = fakeProxy({
+        'GET /cart/:id/renew': () => {
+          // The seats went to another shopper: renew names the item and drops it.
+          api.cart = { ...api.cart!, items: [], subtotal: 0, total: 0, expDateTime: null };
+          return {
+            bare: { errors: ['Sunset Paddle: 2 seats'], messages: [], info: [], expDateTime: null },
+          };
+        },
+      });
+      const lapse = Date.now() + 1500;
+      api.cart = { ...api.paddleCart(2), expDateTime: lapse };
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1', expiresAt: lapse });
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => heading(el) === 'Your cart', 'the cart step');
+      button(el, 'Continue')!.click();
+      await waitUntil(() => heading(el) === 'Your details', 'the details step');
+      await waitUntil(() => $(el, '.step')?.hasAttribute('hidden'), 'the hold lapses', {
+        timeout: 4000,
+      });
+      from(el, 'resmark-hold-timer', 'resmark-hold-renew', {});
+      await waitUntil(() => heading(el) === 'Choose a tour', 'back to the tours');
+      await el.updateComplete;
+      // Right under the heading, which has the focus (a phone scrolls to it).
+      const alert = $(el, '[part=step-heading] + [role=alert]');
+      expect(text(alert)).to.equal(
+        'Your seats were taken while they were not held, so your cart is empty. Please choose again.',
+      );
+      expect(el.shadowRoot!.activeElement === $(el, '[part=step-heading]'), 'focus').to.equal(true);
+      expect($(el, 'resmark-customer-form'), 'no form for an empty cart').to.equal(null);
+      expect($(el, 'resmark-hold-timer'), 'no hold to show').to.equal(null);
+      expect(shown(el.shadowRoot!)).not.to.match(/session|setCustomer|renew the cart/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says in the shopper’s words that an order on a lapsed lock needs the seats held again', async () => {
+      api.restore();
+      let lapsed = true;
+      api = fakeProxy({
+        'POST /order': () =>
+          lapsed
+            ? {
+                status: 409,
+                errorMessage:
+                  'The seat lock of cart cart-1 expired; renew the cart before ordering',
+              }
+            : undefined,
+      });
+      const el = await inline();
+      await toReview(el, api);
+      const error = oneEvent(el, 'resmark-error');
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      // The operator's logs keep Resmark's sentence; the shopper gets theirs.
+      expect((await error).detail.message).to.match(/seat lock of cart/);
+      await waitUntil(() => $(el, '.step')?.hasAttribute('hidden'), 'the review hides');
+      expect(text($(el, '[part=panel] > [role=alert]'))).to.equal(
+        'Your seats are no longer held. Hold them again to go on.',
+      );
+      const timer = $(el, 'resmark-hold-timer')!;
+      expect(timer.shadowRoot!.querySelector('[part=renew]'), 'the one way forward').not.to.equal(
+        null,
+      );
+      expect(shown(el.shadowRoot!)).not.to.match(/seat lock|cart-1|held for/);
+      await expect(el).to.be.accessible();
+
+      lapsed = false;
+      from(el, 'resmark-hold-timer', 'resmark-hold-renew', {});
+      await waitUntil(() => !$(el, '.step')!.hasAttribute('hidden'), 'held again');
+      expect(heading(el)).to.equal('Review and book');
+      const complete = oneEvent(el, 'resmark-checkout-complete');
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      await complete;
     });
   });
 

@@ -11,12 +11,36 @@ const offline = new ResmarkError('network', 'Could not reach Resmark for POST /c
 describe('shopperMessage', () => {
   afterEach(() => useLocale('en'));
 
-  it('in English, keeps Resmark’s own precise words and hides the technical ones', () => {
-    expect(shopperMessage(seats)).to.equal(seats.message);
+  it('in English, gives the shopper a sentence of its own, never Resmark’s or the client’s', () => {
+    expect(shopperMessage(seats)).to.equal(
+      'Those seats are no longer available. Please choose another time or fewer people.',
+    );
     expect(shopperMessage(offline)).to.equal(
       'The booking service cannot be reached. Check your connection and try again.',
     );
     expect(shopperMessage(new Error('boom'))).to.equal('Something went wrong. Please try again.');
+  });
+
+  it('tells an order on a lapsed lock, and the session’s refusals, by what they are', () => {
+    const lapsedOrder = new ResmarkError(
+      'api',
+      'The seat lock of cart 2958 expired; renew the cart before ordering',
+      { status: 409, endpoint: 'POST /order' },
+    );
+    const held = 'Your seats are no longer held. Hold them again to go on.';
+    expect(shopperMessage(lapsedOrder)).to.equal(held);
+    const expired = new ResmarkError(
+      'input',
+      'The seats are no longer held: renew the cart first',
+      {
+        detail: { refused: 'placeOrder', state: 'expired' },
+      },
+    );
+    expect(shopperMessage(expired)).to.equal(held);
+    const empty = new ResmarkError('input', 'Cannot setCustomer while the session is empty', {
+      detail: { refused: 'setCustomer', state: 'empty' },
+    });
+    expect(shopperMessage(empty)).to.equal('Your cart has changed. Please check it and try again.');
   });
 
   it('in Spanish, says every failure in Spanish, Resmark’s English refusals too', async () => {

@@ -86,6 +86,9 @@ const PREVIOUS: Partial<Record<CheckoutStep, CheckoutStep>> = {
   review: 'details',
 };
 
+// The steps that show a cart holding seats.
+const HOLDING_STEPS: readonly CheckoutStep[] = ['cart', 'details', 'review'];
+
 // Renew the hold on the buyer's activity once less than this is left, so nobody who is still
 // typing loses seats; a buyer who walked away lets it lapse (the seats go back on sale).
 const RENEW_WITHIN_MS = 10 * 60_000;
@@ -229,6 +232,11 @@ export class BookingFlow implements ReactiveController {
         if (cart) this.#namePickups(cart.items);
         if (cart !== this.#lastCart || session.state === 'expired')
           this.#hooks.cartChange?.((this.#lastCart = cart));
+        // Nothing held any more (the last item removed, every seat lost on a renew, the cart
+        // discarded elsewhere): a cart, details or review step of an empty cart is a dead end
+        // whose Continue the session can only refuse. The focus follows only this flow's own act.
+        if (session.state === 'empty' && HOLDING_STEPS.includes(this.step))
+          this.go('products', !!this.busy);
         this.#host.requestUpdate();
       }),
       session.on('order', ({ order }) => this.#complete(order)),
@@ -354,11 +362,26 @@ export class BookingFlow implements ReactiveController {
   async renew(): Promise<void> {
     const wasExpired = this.#session?.state === 'expired';
     const renewed = await this.#act('renew', (session) => session.renew());
-    if (renewed?.errors.length)
-      this.error = msg('Some seats could not be held again and were removed from your cart.');
-    // The step comes back from hiding: take the buyer to it, not to the top of the page. An
-    // automatic renew while the buyer types must not move their focus, so only after a lapse.
-    if (renewed && wasExpired) this.#hooks.step?.(this.step, true);
+    if (renewed?.errors.length) {
+      // Seats were taken by someone else while the hold had lapsed. The buyer hears it at the
+      // top of a step they can go on from (the message beside a form is off a phone's screen):
+      // the cart with what is left, or the tours when nothing is.
+      const left = this.#session?.cart?.items.length ?? 0;
+      if (left && this.step !== 'products' && this.step !== 'product') this.go('cart');
+      else if (!left) this.go('products');
+      this.error = left
+        ? msg(
+            'Some seats could not be held again and were removed from your cart. Please check it.',
+          )
+        : msg(
+            'Your seats were taken while they were not held, so your cart is empty. Please choose again.',
+          );
+      this.#hooks.step?.(this.step, true);
+    } else if (renewed && wasExpired) {
+      // The step comes back from hiding: take the buyer to it, not to the top of the page. An
+      // automatic renew while the buyer types must not move their focus, so only after a lapse.
+      this.#hooks.step?.(this.step, true);
+    }
     this.#host.requestUpdate();
   }
 
