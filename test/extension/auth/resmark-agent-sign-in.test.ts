@@ -1,11 +1,11 @@
-import { fakeBrowser, resetFakeBrowser } from './fake-browser.js';
+import { fakeBrowser, resetFakeBrowser } from '../fake-browser.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { AgentSession, LOCAL_SANDBOX } from '../../extension/auth/agent-session.js';
-import '../../extension/auth/resmark-agent-sign-in.js';
-import type { ResmarkAgentSignIn } from '../../extension/auth/resmark-agent-sign-in.js';
-import { agentSession, rememberedKey } from '../../extension/utils/storage.js';
-import { AGENT, STAFF, fakeResmark, type FakeResmark } from './fake-resmark.js';
+import { AgentSession, LOCAL_SANDBOX } from '../../../extension/auth/agent-session.js';
+import '../../../extension/auth/resmark-agent-sign-in.js';
+import type { ResmarkAgentSignIn } from '../../../extension/auth/resmark-agent-sign-in.js';
+import { agentSession, rememberedKey } from '../../../extension/utils/storage.js';
+import { AGENT, STAFF, fakeResmark, type FakeResmark } from '../fake-resmark.js';
 
 describe('<resmark-agent-sign-in>', () => {
   let el: ResmarkAgentSignIn;

@@ -1,17 +1,17 @@
-import { fakeBrowser, resetFakeBrowser } from './fake-browser.js';
+import { fakeBrowser, resetFakeBrowser } from '../fake-browser.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { AgentSession } from '../../extension/auth/agent-session.js';
-import '../../extension/panel/resmark-agent-panel.js';
-import type { ResmarkAgentPanel } from '../../extension/panel/resmark-agent-panel.js';
+import { AgentSession } from '../../../extension/auth/agent-session.js';
+import '../../../extension/panel/resmark-agent-panel.js';
+import type { ResmarkAgentPanel } from '../../../extension/panel/resmark-agent-panel.js';
 import {
   activeTab,
   agentSession,
   rememberedKey,
   suppliers,
   type StoredSession,
-} from '../../extension/utils/storage.js';
-import { AGENT, CANYON, HARBOR, SUNSET, fakeResmark, type FakeResmark } from './fake-resmark.js';
+} from '../../../extension/utils/storage.js';
+import { AGENT, CANYON, HARBOR, SUNSET, fakeResmark, type FakeResmark } from '../fake-resmark.js';
 
 const HOUR = 60 * 60_000;
 const LOCAL = 'http://127.0.0.1:4011/public/api';
@@ -33,7 +33,7 @@ describe('<resmark-agent-panel>', () => {
   const root = () => el.shadowRoot!;
   const $ = <T extends Element = HTMLElement>(selector: string) =>
     root().querySelector<T>(selector);
-  const signIn = () => $('resmark-agent-sign-in');
+  const signIn = () => root().querySelector('resmark-agent-sign-in');
   /** Inside the supplier picker's shadow root. */
   const picked = (selector: string) => [
     ...($('resmark-supplier-picker')?.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? []),
