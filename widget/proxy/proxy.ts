@@ -14,6 +14,7 @@ import { cors } from './cors.js';
 import { ProxyError, errorResponse } from './errors.js';
 import { rateLimit } from './rate-limit.js';
 import { proxyRoutes } from './routes.js';
+import { memoryStore, type ProxyStore } from './store.js';
 
 /** A fetch handler; `env` is the host's (Node's `{ incoming }`, a Worker's bindings). */
 export type ProxyHandler = (request: Request, env?: unknown) => Promise<Response>;
@@ -31,11 +32,19 @@ export interface ProxyOptions {
    * `clientAddressHeader`. Without either, every client shares one rate-limit bucket.
    */
   clientAddress?: (request: Request, env: unknown) => string | undefined;
+  /**
+   * What instances share (rate limit, per-client holds, resume-link hand-over; `store.ts`).
+   * Default a memory store: right for one process only. Several instances (the edge) pass a
+   * shared one, or each counts alone.
+   */
+  store?: ProxyStore;
 }
 
 /** Builds the proxy for a checked configuration (see `readProxyConfig`). */
 export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): ProxyHandler {
   const now = options.now ?? Date.now;
+  // Used by the rate limit, the hold limits and the hand-over (issue 10).
+  const _store = options.store ?? memoryStore({ now });
   const resmark = createResmarkClient({
     environment: config.baseUrl,
     auth: { username: config.username, apiKey: config.apiKey },
