@@ -22,7 +22,8 @@ import './checkout/resmark-promo-code.js';
 import { BookingFlow, busyMessage } from './controllers/booking-flow.js';
 import { fire, type ResmarkEvent } from './events.js';
 import { getLocale, useLocale } from './localize.js';
-import { createProxyClient, type ProxyClient } from './proxy-client.js';
+import { joinPageCart, leavePageCart, type PageCart, type PageCartMember } from './page-cart.js';
+import type { ProxyClient } from './proxy-client.js';
 import type { OrderPolicy } from './proxy-protocol.js';
 import { clearCart, readCart, takeResumeLink, writeCart, type SavedCart } from './storage.js';
 import { base } from './styles.js';
@@ -186,6 +187,12 @@ export class ResmarkCheckout extends LitElement {
     },
   });
   #api: ProxyClient | undefined;
+  /** The cart this widget shares with the page's other widgets on the same proxy. */
+  #page: PageCart | undefined;
+  #member: PageCartMember = {
+    token: () => this.#flow.save(),
+    policy: (policy) => (this._policy = policy),
+  };
   #booting: Promise<void> | undefined;
   #resume: SavedCart | undefined;
   #listed: string | undefined;
@@ -219,6 +226,9 @@ export class ResmarkCheckout extends LitElement {
       this.#resume = link;
       if (this.proxy) writeCart(this.#storageKey(), link);
     }
+    // Back on the page (moved in the DOM): it takes its part in the page's cart again.
+    if (this.#page && this.proxy)
+      this.#page = joinPageCart(this.proxy, this.#member, () => undefined, this.#page);
     if (this.variant !== 'dialog') void this.#start();
     else if (link) {
       // A shopper who followed a link to their cart must not find it behind a "Book now" button.
@@ -229,6 +239,7 @@ export class ResmarkCheckout extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#pageLang.disconnect();
+    if (this.#page && this.proxy) leavePageCart(this.proxy, this.#member);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -469,13 +480,16 @@ export class ResmarkCheckout extends LitElement {
       return;
     }
     const saved = this.#resume ?? readCart(this.#storageKey());
-    const api = (this.#api = createProxyClient(proxy, {
-      token: saved?.token,
-      onToken: () => this.#flow.save(),
-      onPolicy: (policy) => (this._policy = policy),
-    }));
+    // One cart per page and proxy: the first widget opens it, the others join (issue 11).
+    const page = (this.#page = joinPageCart(proxy, this.#member, () => saved?.token));
+    const api = (this.#api = page.api);
+    if (page.policy) this._policy = page.policy;
     void this.#loadProducts();
-    await this.#flow.open(api.client, { saved: saved?.snapshot });
+    const open = page.session && (await page.session);
+    if (open) return this.#flow.open(api.client, { session: open });
+    const opening = this.#flow.open(api.client, { saved: saved?.snapshot, shared: true });
+    page.session = opening.then(() => this.#flow.session);
+    await opening;
   }
 
   #listKey() {
@@ -593,11 +607,10 @@ export class ResmarkCheckout extends LitElement {
     else clearCart(this.#storageKey());
   }
 
-  // Two widgets on one page (inline and a dialog button, say) each keep their own cart when they
-  // have ids; without ids they share the proxy's. Two live sessions on one saved cart would drift.
+  // One cart per page and proxy, kept under the proxy alone: every widget on it shares the cart
+  // (an `id` does not split it), and a reload gives it back to all of them.
   #storageKey(): string {
-    const proxy = this.proxy ?? '';
-    return this.id ? `${proxy}#${this.id}` : proxy;
+    return this.proxy ?? '';
   }
 
   #track(

@@ -15,8 +15,8 @@ export interface SavedCart {
 /** The page URL's resume-link parameters. */
 export const RESUME_PARAMS = { cart: 'resmark-cart', token: 'resmark-token' } as const;
 
-// One cart per key (the proxy, and the element's id when it has one): two widgets of two
-// operators on one page keep two carts.
+// One cart per proxy: the widgets on a page that share a proxy share its cart (widget/page-cart.ts),
+// and two widgets of two operators on one page keep two carts.
 const keyOf = (key: string) => `resmark-checkout:${key}`;
 
 function store(): Storage | undefined {

@@ -1215,16 +1215,10 @@ describe('<resmark-checkout>', () => {
       await expect(again).to.be.accessible();
     });
 
-    it('restores a cart only into the widget that held it, when two on the page have ids', async () => {
+    it('restores the cart into every widget on the page, whatever their ids', async () => {
       api.cart = api.paddleCart(2);
-      sessionStorage.setItem(
-        `resmark-checkout:${PROXY}#book-inline`,
-        JSON.stringify({
-          snapshot: { version: 1, state: 'holding', cartId: 'cart-1' },
-          token: 'tok-3',
-        }),
-      );
-      const inlineEl = await fixture<ResmarkCheckout>(
+      writeSaved({ version: 1, state: 'holding', cartId: 'cart-1' });
+      const first = await fixture<ResmarkCheckout>(
         html`<resmark-checkout
           id="book-inline"
           proxy=${PROXY}
@@ -1234,13 +1228,9 @@ describe('<resmark-checkout>', () => {
       const other = await fixture<ResmarkCheckout>(
         html`<resmark-checkout id="book-other" proxy=${PROXY} products="94176"></resmark-checkout>`,
       );
-      await waitUntil(() => heading(inlineEl) === 'Your cart', 'the inline widget has its cart');
-      await waitUntil(() => $(other, 'resmark-product-list'), 'the other shows the products');
-      expect(heading(other)).to.not.equal('Your cart');
-      expect(
-        sessionStorage.getItem(`resmark-checkout:${PROXY}`),
-        'nothing under the shared key',
-      ).to.equal(null);
+      await waitUntil(() => heading(first) === 'Your cart', 'the first widget has the cart');
+      await waitUntil(() => heading(other) === 'Your cart', 'the second has the same cart');
+      expect(api.calls().filter((c) => c === 'GET /cart/cart-1')).to.have.length(1);
     });
 
     it('keeps the saved cart when it cannot be read back (offline), and says so', async () => {
@@ -1284,6 +1274,63 @@ describe('<resmark-checkout>', () => {
       } finally {
         Storage.prototype.setItem = setItem;
       }
+    });
+  });
+
+  describe('with two widgets on one page (inline and a dialog)', () => {
+    async function twoWidgets() {
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <resmark-checkout id="book-inline" proxy=${PROXY} products="94176"></resmark-checkout>
+          <resmark-checkout id="book-dialog" variant="dialog" proxy=${PROXY} products="94176">
+          </resmark-checkout>
+        </div>`,
+      );
+      const [inlineEl, dialogEl] = [...page.querySelectorAll('resmark-checkout')];
+      await waitUntil(() => $(inlineEl!, 'resmark-product-list'), 'the inline widget starts');
+      return { inlineEl: inlineEl!, dialogEl: dialogEl! };
+    }
+    const expiresAt = (el: ResmarkCheckout) =>
+      ($(el, 'resmark-hold-timer') as HTMLElement & { expiresAt?: number }).expiresAt;
+
+    it('holds the seats once: the dialog opens on the cart the inline widget filled', async () => {
+      const { inlineEl, dialogEl } = await twoWidgets();
+      await toCart(inlineEl, api);
+      await dialogEl.open();
+      await waitUntil(() => heading(dialogEl) === 'Your cart', 'the dialog shows the same cart');
+      expect(
+        api.calls().filter((c) => c === 'POST /cart'),
+        'one cart',
+      ).to.have.length(1);
+      expect(expiresAt(dialogEl), 'one hold, one end').to.equal(expiresAt(inlineEl));
+      expect(
+        Object.keys(sessionStorage).filter((key) => key.startsWith('resmark-checkout:')),
+      ).to.deep.equal([`resmark-checkout:${PROXY}`]);
+      await expect(dialogEl).to.be.accessible();
+
+      // Emptied in the dialog: the inline widget leaves its cart step too.
+      from(dialogEl, 'resmark-cart-summary', 'resmark-item-remove', {
+        itemId: api.cart!.items[0]!.itemId,
+      });
+      await waitUntil(() => heading(inlineEl) === 'Choose a tour', 'the inline widget follows');
+      expect(heading(dialogEl)).to.equal('Choose a tour');
+    });
+
+    it('tells the page of one order, from the widget that placed it', async () => {
+      const { inlineEl, dialogEl } = await twoWidgets();
+      const completes: unknown[] = [];
+      const hear = (event: Event) => completes.push(event.target);
+      document.addEventListener('resmark-checkout-complete', hear);
+      after(() => document.removeEventListener('resmark-checkout-complete', hear));
+      await toReview(inlineEl, api);
+      await dialogEl.open();
+      await waitUntil(() => heading(dialogEl) === 'Your cart', 'the dialog joined');
+      from(inlineEl, 'resmark-order-review', 'resmark-order-place', {});
+      await waitUntil(() => $(inlineEl, 'resmark-confirmation'), 'the inline confirmation');
+      await waitUntil(() => $(dialogEl, 'resmark-confirmation'), 'the dialog shows it too');
+      await aTimeout(20);
+      expect(completes).to.have.length(1);
+      expect(completes[0] === inlineEl, 'from the inline widget').to.equal(true);
     });
   });
 

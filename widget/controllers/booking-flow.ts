@@ -76,6 +76,16 @@ export interface OpenOptions {
   saved?: SessionSnapshot | undefined;
   /** Makes the cart a reseller cart for this supplier (`POST /cart?supplierId=…`). */
   supplierId?: string | undefined;
+  /**
+   * A session another flow on the page opened: this flow joins it (one cart per page, issue 11)
+   * instead of starting or restoring one. `saved` is then ignored: the session is settled.
+   */
+  session?: CartSession | undefined;
+  /**
+   * The session is shared with other flows, whose owner (the shell's page registry) stops and
+   * restarts its lock timer: this flow's host going away must not stop it for the others.
+   */
+  shared?: boolean | undefined;
 }
 
 // Where "Back" goes from each step; the product list goes back to a cart only if there is one.
@@ -137,6 +147,7 @@ export class BookingFlow implements ReactiveController {
   #opening: Promise<void> | undefined;
   #pickupsAsked = new Set<number>();
   #lastCart: Cart | undefined;
+  #shared = false;
 
   constructor(host: ReactiveControllerHost, hooks: BookingFlowHooks = {}) {
     this.#host = host;
@@ -161,7 +172,7 @@ export class BookingFlow implements ReactiveController {
 
   /** A detached host keeps no timer alive (a closed panel, a widget taken off the page). */
   hostDisconnected(): void {
-    this.#session?.dispose();
+    if (!this.#shared) this.#session?.dispose();
   }
 
   /** Where "Back" goes from the current step, if anywhere. */
@@ -199,8 +210,10 @@ export class BookingFlow implements ReactiveController {
     return this.#opening ?? Promise.resolve();
   }
 
-  async #open(client: FlowClient, { saved, supplierId }: OpenOptions): Promise<void> {
+  async #open(client: FlowClient, options: OpenOptions): Promise<void> {
+    const { saved, supplierId, session: joined } = options;
     this.#close();
+    this.#shared = !!(options.shared || joined);
     this.#client = client;
     this.#bookerClient = {
       product: {
@@ -211,19 +224,19 @@ export class BookingFlow implements ReactiveController {
     this.error = this.fields = this.product = undefined;
     this.promo = { status: 'idle' };
     this.step = 'products';
-    const options = { api: client as SessionApi, ...(supplierId ? { supplierId } : {}) };
-    let session: CartSession | undefined;
+    const made = { api: client as SessionApi, ...(supplierId ? { supplierId } : {}) };
+    let session = joined;
     // Offline on reload: keep what was saved so the next load can try again; junk goes.
     let keep = false;
-    if (saved) {
+    if (saved && !joined) {
       try {
-        session = await CartSession.restore(saved, options);
+        session = await CartSession.restore(saved, made);
       } catch (error) {
         keep = !(error instanceof ResmarkError && error.kind === 'input');
         this.fail(error);
       }
     }
-    session ??= new CartSession(options);
+    session ??= new CartSession(made);
     this.#session = session;
     this.#lastCart = session.cart;
     this.#unlisten = [
@@ -239,13 +252,21 @@ export class BookingFlow implements ReactiveController {
           this.go('products', !!this.busy);
         this.#host.requestUpdate();
       }),
-      session.on('order', ({ order }) => this.#complete(order)),
+      // Only the flow that placed the order tells its page (one purchase, however many widgets
+      // share the cart); the others show the confirmation too.
+      session.on('order', ({ order }) =>
+        this.busy === 'order' ? this.#complete(order) : this.go('done', false),
+      ),
       session.on('expire', () => this.#hooks.expire?.()),
     ];
     // A restored cart is news to the page too (a cart badge, say).
     if (session.cart) this.#hooks.cartChange?.(session.cart);
     this.#namePickups(session.cart?.items ?? session.order?.items ?? []);
-    if (session.order) {
+    if (joined) {
+      // The flow that opened it settled it and told the page: this one only shows where it is.
+      if (session.order) this.go('done', false);
+      else if (session.cart?.items.length) this.go('cart', false);
+    } else if (session.order) {
       // The order was on its way when the page went away: the page has not heard of it yet.
       if (saved?.state !== 'ordered') this.#complete(session.order);
       else this.go('done', false);
@@ -262,7 +283,7 @@ export class BookingFlow implements ReactiveController {
   #close(): void {
     for (const unlisten of this.#unlisten) unlisten();
     this.#unlisten = [];
-    this.#session?.dispose();
+    if (!this.#shared) this.#session?.dispose();
     this.#session = undefined;
   }
 
