@@ -223,6 +223,12 @@ export class ResmarkAgentOrder extends LitElement {
     const before = changed.get('order');
     if (changed.has('order') && this.order && before?.id !== this.order.id)
       this.renderRoot.querySelector<HTMLElement>('[part=heading]')?.focus();
+    // Another order came while the dialog asked about this one: the question no longer stands.
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!this._pending && dialog?.open) {
+      this.#opener = undefined; // the focus is the new order's heading's
+      dialog.close();
+    }
     if (this.#focusNotice) {
       this.#focusNotice = false;
       this.renderRoot.querySelector<HTMLElement>('[part=notice]')?.focus();

@@ -402,6 +402,22 @@ describe('<resmark-agent-order>', () => {
     });
   });
 
+  describe('when another order is shown while the dialog is open', () => {
+    it('closes the dialog: its question was about the other order', async () => {
+      const { el, calls } = await detail(kayakOrder);
+      // The whole order's button: the new order has one too, in the same place.
+      await openDialog(el, $(el, '[part=cancel-order]'));
+      const closed = oneEvent(dialog(el), 'close');
+      el.order = bikesOrder;
+      await closed;
+      await el.updateComplete;
+      expect(dialog(el).open).to.equal(false);
+      expect(text($(el, '[part=heading]'))).to.equal('Order 100002');
+      expect(focused(el)).to.equal($(el, '[part=heading]'));
+      expect(calls).to.deep.equal([]);
+    });
+  });
+
   describe('while the cancellation is on its way', () => {
     it('says so, keeps the focus, and neither Escape nor a second press does anything', async () => {
       const { el, calls } = await detail(kayakOrder, { cancelParticipant: 'hang' });
