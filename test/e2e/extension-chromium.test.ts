@@ -1,9 +1,11 @@
 /**
  * The reseller extension in Chromium, as an agent meets it: sign in against the local sandbox,
- * see the agency, and, with the panel opened from a supplier's site, be offered that supplier first.
+ * see the agency, and, with the panel opened from a supplier's site, be offered that supplier first;
+ * when Resmark ends the session, sign in again with only the key to type.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { TOKEN_LIFETIME_MS } from '../../shared/limits.js';
 import {
   AGENT,
   CANYON,
@@ -53,6 +55,20 @@ describe('the reseller extension in Chromium', () => {
     const suppliers = page.locator('resmark-agent-panel resmark-supplier-picker [part=supplier]');
     assert.equal(await suppliers.count(), 2, 'Canyon Kayak and Harbor Bikes');
     assert.match((await suppliers.first().textContent()) ?? '', /Canyon Kayak/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('asks for the key again, the username kept, when Resmark ends the session', async () => {
+    // A day later on Resmark's clock: the token the panel holds is refused.
+    await e2e.advance(TOKEN_LIFETIME_MS);
+    const { page, errors } = await chromium.openPanel();
+    const form = page.locator('resmark-agent-sign-in');
+    await form.locator('[part=notice]').filter({ hasText: 'session has ended' }).waitFor();
+    assert.equal(await form.locator('input#username').inputValue(), AGENT.username);
+    assert.equal(await form.locator('input#baseUrl').inputValue(), e2e.sandbox.apiUrl);
+    await form.locator('input#apiKey').fill(AGENT.apiKey);
+    await form.locator('button[type=submit]').click();
+    await page.locator('resmark-agent-panel [part=header]').waitFor();
     assert.deepEqual(errors, []);
   });
 });

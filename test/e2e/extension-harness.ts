@@ -21,7 +21,7 @@ import puppeteer, {
   type Page as FirefoxPage,
 } from 'puppeteer-core';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
-import { CHROMIUM_ARGS } from './harness.js';
+import { CHROMIUM_ARGS, STAFF } from './harness.js';
 
 /** The sandbox's reseller agent (README, "Seed"). */
 export const AGENT = { username: 'agent@sunset-travel.test', apiKey: 'sandbox-agent-key' };
@@ -79,6 +79,13 @@ export interface ExtensionE2E {
   siteUrl: string;
   /** Calls a sandbox route outside the API (`/__sandbox/...`); fails on a non-2xx answer. */
   control(method: string, path: string, body?: unknown): Promise<unknown>;
+  /** Moves the sandbox clock forward by `ms` (tokens and seat locks age with it). */
+  advance(ms: number): Promise<void>;
+  /**
+   * Calls the sandbox's API as Canyon Kayak's staff (the supplier's back office: its orders, its
+   * inventory), logging in again when the token lapsed; answers `data`, fails on a non-2xx answer.
+   */
+  staff(method: string, path: string, body?: unknown): Promise<unknown>;
   /** Builds (once) the Chromium test package and starts Chromium with it. */
   chromium(): Promise<ChromiumExtension>;
   /** Builds (once) the Firefox package and starts firefox-esr with it. */
@@ -144,10 +151,38 @@ export async function startExtensionE2E(): Promise<ExtensionE2E> {
       return response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
     }
 
+    let token: string | undefined;
+    async function staff(method: string, path: string, body?: unknown): Promise<unknown> {
+      for (let attempt = 0; ; attempt++) {
+        token ??= (await control('POST', '/public/api/authenticate', STAFF)) as string;
+        const response = await fetch(`${sandbox.apiUrl}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        // A moved sandbox clock ages tokens too: log in again once.
+        if (response.status === 401 && attempt === 0) {
+          token = undefined;
+          continue;
+        }
+        const answer = (await response.json()) as { data?: unknown };
+        if (!response.ok)
+          throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(answer)}`);
+        return answer.data;
+      }
+    }
+
     return {
       sandbox,
       siteUrl: site.url,
       control,
+      async advance(ms) {
+        await control('POST', '/__sandbox/clock', { advanceMs: ms });
+      },
+      staff,
       async chromium() {
         build(['--mode', 'e2e']);
         const profile = mkdtempSync(join(tmpdir(), 'resmark-extension-'));
