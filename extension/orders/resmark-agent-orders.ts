@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { ResmarkError } from '../../shared/errors.js';
 import { formatDate, formatMoney } from '../../shared/format.js';
 import type { Order } from '../../shared/order.js';
+import type { PickupsByProduct } from '../../widget/checkout/lines.js';
 import { base } from '../../widget/styles.js';
 import { agentProblem, reportError } from './agent-message.js';
 import { orderStatusWord, type OrdersClient } from './cancel.js';
@@ -75,6 +76,7 @@ export class ResmarkAgentOrders extends LitElement {
     timeZone: { attribute: 'time-zone' },
     pageSize: { type: Number, attribute: 'page-size' },
     now: { attribute: false },
+    pickups: { attribute: false },
     _by: { state: true },
     _query: { state: true },
     _search: { state: true },
@@ -153,6 +155,8 @@ export class ResmarkAgentOrders extends LitElement {
   declare pageSize: number;
   /** The clock (epoch ms) that sets the default date range. */
   declare now: () => number;
+  /** Pickup zones by product number, when the panel has them, to name an open order's pickups. */
+  declare pickups: PickupsByProduct | undefined;
 
   declare _by: OrderSearchBy;
   declare _query: string;
@@ -220,6 +224,7 @@ export class ResmarkAgentOrders extends LitElement {
           part="order"
           .client=${this.client}
           .order=${open.order}
+          .pickups=${this.pickups}
           ?customer-facing=${this.customerFacing}
           locale=${this.locale ?? nothing}
           currency=${this.currency}
@@ -415,6 +420,7 @@ export class ResmarkAgentOrders extends LitElement {
     try {
       const orders = await client.order.list(
         {
+          // desc sorts by id, which Resmark gives in the order orders are made: newest first.
           fromCreatedDate: this._from,
           toCreatedDate: this._to,
           sortOrder: 'desc',

@@ -6,6 +6,7 @@ import type { ResmarkAgentOrder } from '../../../extension/orders/resmark-agent-
 import { ResmarkError } from '../../../shared/errors.js';
 import type { Order } from '../../../shared/order.js';
 import { expectFitsPhone } from '../../widget/checkout/layout.js';
+import { kayakPickups } from '../../widget/fixtures.js';
 import { apiError, fakeClient, type Answer, type Method } from './fake-client.js';
 import {
   alreadyCancelledAnswer,
@@ -135,6 +136,23 @@ describe('<resmark-agent-order>', () => {
         'Cancel item Sunset Paddle',
       ]);
       expect(text($(el, '[part=cancel-order]'))).to.equal('Cancel the whole order');
+    });
+  });
+
+  describe('with the pickup zones of its products', () => {
+    it('names the pickup’s time and place', async () => {
+      const fake = fakeClient({});
+      const el = await fixture<ResmarkAgentOrder>(
+        html`<resmark-agent-order
+          .client=${fake.client}
+          .order=${kayakOrder}
+          .pickups=${new Map([[94175, kayakPickups]])}
+          locale="en-US"
+        ></resmark-agent-order>`,
+      );
+      expect(text($(el, '[part=pickup]'))).to.equal(
+        'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby',
+      );
     });
   });
 
