@@ -50,7 +50,6 @@ export const signInText = {
 export const panelText = {
   loading: 'Loading…',
   signedInAs: (username: string) => `Signed in as ${username}`,
-  agency: 'Agency',
   signOut: 'Sign out',
   customerFacing: 'Customer-facing mode',
   customerFacingHint: 'Hides agent-only data (internal comment, reference, payment memo).',

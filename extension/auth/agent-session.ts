@@ -3,7 +3,6 @@
  * `shared/`), keep the 24-hour token in `storage.session` so the panel reopens signed in, renew it as
  * the core does when the key was remembered, and otherwise ask for the key again when it runs out.
  */
-import type { Agency } from '../../shared/agency.js';
 import { ENVIRONMENTS, createResmarkClient, type ResmarkClient } from '../../shared/client.js';
 import { ResmarkError } from '../../shared/errors.js';
 import { TOKEN_RENEW_MARGIN_MS } from '../../shared/limits.js';
@@ -186,7 +185,7 @@ export class AgentSession {
       username,
       token: token.value,
       expiresAt: token.expiresAt,
-      agencies: agencies.map((agency): Agency => ({ ...agency })),
+      agencies,
     };
     await Promise.all([
       agentSession.setValue(session),

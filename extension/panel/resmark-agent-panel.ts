@@ -321,7 +321,7 @@ export class ResmarkAgentPanel extends LitElement {
     const agencies = session.agencies.map((agency) => agency.name).join(', ');
     return html`<header part="header">
         <div class="who">
-          <span class="agency" aria-label=${`${text.agency}: ${agencies}`}>${agencies}</span>
+          <span class="agency">${agencies}</span>
           ${
             this._customerFacing
               ? nothing
