@@ -165,7 +165,7 @@ export class ResmarkAgentOrders extends LitElement {
   declare _to: string;
   declare _rangeError: string | undefined;
   declare _list: List;
-  declare _open: { order: Order; by: OrderOpenedBy } | undefined;
+  declare _open: Order | undefined;
 
   #listAbort: AbortController | undefined;
   #searchAbort: AbortController | undefined;
@@ -188,6 +188,19 @@ export class ResmarkAgentOrders extends LitElement {
     super.disconnectedCallback();
     this.#listAbort?.abort();
     this.#searchAbort?.abort();
+  }
+
+  /** Fetches the list's current page again (the panel calls it when the agent may have booked). */
+  refresh(): Promise<void> {
+    return this.#load(this._list.page);
+  }
+
+  /**
+   * Opens `order` as it is, with no request (the panel shows an order it just placed). No
+   * `resmark-order-open`: the event says what the agent did, and this is the panel's doing.
+   */
+  showOrder(order: Order): void {
+    this._open = order;
   }
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -223,7 +236,7 @@ export class ResmarkAgentOrders extends LitElement {
         <resmark-agent-order
           part="order"
           .client=${this.client}
-          .order=${open.order}
+          .order=${open}
           .pickups=${this.pickups}
           ?customer-facing=${this.customerFacing}
           locale=${this.locale ?? nothing}
@@ -507,7 +520,7 @@ export class ResmarkAgentOrders extends LitElement {
   }
 
   #openOrder(order: Order, by: OrderOpenedBy) {
-    this._open = { order, by };
+    this._open = order;
     if (this._search.status === 'searching') this._search = { status: 'idle' };
     fireOrderEvent(this, 'resmark-order-open', { order, by });
   }
@@ -516,15 +529,15 @@ export class ResmarkAgentOrders extends LitElement {
     const open = this._open;
     if (!open) return;
     this._open = undefined;
-    this.#focusAfterBack = open.order.id;
-    fireOrderEvent(this, 'resmark-order-close', { order: open.order });
+    this.#focusAfterBack = open.id;
+    fireOrderEvent(this, 'resmark-order-close', { order: open });
   }
 
   /** The detail's cancellation answered: the list and the results show the new order too. */
   #cancelled(event: OrderEvent<'resmark-order-cancel'>) {
     const { order } = event.detail;
     const replace = (orders: Order[]) => orders.map((o) => (o.id === order.id ? order : o));
-    if (this._open) this._open = { ...this._open, order };
+    if (this._open?.id === order.id) this._open = order;
     this._list = { ...this._list, orders: replace(this._list.orders) };
     if (this._search.status === 'results')
       this._search = { status: 'results', orders: replace(this._search.orders) };

@@ -375,6 +375,32 @@ describe('<resmark-agent-orders>', () => {
     });
   });
 
+  describe('when the panel asks', () => {
+    it('refresh() fetches the current page again', async () => {
+      const pages = (query: unknown): Answer =>
+        (query as { page: number }).page === 0 ? firstPage : secondPage;
+      const { el, calls } = await orders({ list: pages }, 1);
+      $(el, '[part=next]').click();
+      await settle(el);
+      await el.refresh();
+      await settle(el);
+      expect(calls.map((c) => (c.args[0] as { page: number }).page)).to.deep.equal([0, 1, 1]);
+      expect(rowTexts(el)[0]).to.include('100001');
+    });
+
+    it('showOrder() opens an order with no request and no event', async () => {
+      const { el, calls } = await orders({ list: recentOrders });
+      let opened = 0;
+      el.addEventListener('resmark-order-open', () => opened++);
+      el.showOrder(bikesOrder);
+      await settle(el);
+      expect(detailOf(el).order?.confirmation).to.equal(100002);
+      expect(calls.map((c) => c.method)).to.deep.equal(['list']);
+      expect(opened).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('from the keyboard', () => {
     it('finds with Enter in the field, and opens a row with Enter', async () => {
       const { el, calls } = await orders({ list: recentOrders, get: kayakOrder });
