@@ -3,6 +3,7 @@
  * checked as a whole: every problem is named at once, and the proxy refuses to start on any.
  */
 import { ENVIRONMENTS } from '../../shared/client.js';
+import { LOOPBACK_RANGES, parseRange, type AddressRange } from './client-address.js';
 import { DEFAULT_ORDER_POLICY, ORDER_POLICIES, type OrderPolicy } from './order-policy.js';
 
 /** The local sandbox (`npm run sandbox`): the default upstream. */
@@ -19,6 +20,11 @@ export interface ProxyConfig {
   apiKey: string;
   /** Signs cart tokens (HMAC-SHA256). */
   secret: string;
+  /**
+   * The secret before the last rotation: tokens it signed still verify (and are answered with a
+   * token signed by `secret`), so carts and orders in flight survive a change of `secret`.
+   */
+  previousSecret: string | undefined;
   /** Exact origins (`https://example.com`) that get CORS grants. */
   allowedOrigins: string[];
   /** Port of the Node entry. */
@@ -44,6 +50,28 @@ export interface ProxyConfig {
    * (`cf-connecting-ip`, `x-forwarded-for`); unset means the socket's address.
    */
   clientAddressHeader: string | undefined;
+  /**
+   * The hops whose `clientAddressHeader` is believed (the socket's address must lie in one);
+   * default loopback. On a host that reports no socket address (Cloudflare), the platform sets
+   * the header itself and it is believed.
+   */
+  trustedProxies: AddressRange[];
+  /** What one shopper may hold at once (issue 10, finding 1); refusals are 403 with `detail`. */
+  holds: HoldLimits;
+}
+
+/** The hold limits: what one cart and one client may hold. */
+export interface HoldLimits {
+  /** Seats (participants) in one cart. */
+  seatsPerCart: number;
+  /** Items (time slots) in one cart. */
+  itemsPerCart: number;
+  /** Carts one client holds at once. */
+  cartsPerClient: number;
+  /** Seats one client holds at once, over all their carts. */
+  seatsPerClient: number;
+  /** A cart's hold, from its creation, however often it is renewed, in minutes. */
+  maxMinutes: number;
 }
 
 /** The environment variables {@link readProxyConfig} reads. */
@@ -95,6 +123,24 @@ export function readProxyConfig(env: ProxyEnv): ProxyConfig {
         `(it signs cart tokens; e.g. \`openssl rand -base64 48\`)`,
     );
 
+  const previousSecret = env['PROXY_SECRET_PREVIOUS'] || undefined;
+  if (previousSecret !== undefined && previousSecret.length < MIN_SECRET_LENGTH)
+    problems.push(
+      `PROXY_SECRET_PREVIOUS, when set, must be at least ${MIN_SECRET_LENGTH} characters ` +
+        `(the PROXY_SECRET before the last change)`,
+    );
+
+  const trustedProxies: AddressRange[] = [];
+  for (const entry of (text('TRUSTED_PROXIES') ?? LOOPBACK_RANGES.join(',')).split(',')) {
+    if (!entry.trim()) continue;
+    const range = parseRange(entry);
+    if (range) trustedProxies.push(range);
+    else
+      problems.push(
+        `TRUSTED_PROXIES entries must be addresses or ranges like 10.0.0.0/8 (got "${entry.trim()}")`,
+      );
+  }
+
   const allowedOrigins: string[] = [];
   for (const entry of (text('ALLOWED_ORIGINS') ?? '').split(',')) {
     const origin = entry.trim();
@@ -126,6 +172,7 @@ export function readProxyConfig(env: ProxyEnv): ProxyConfig {
     username,
     apiKey,
     secret,
+    previousSecret,
     allowedOrigins,
     port: whole('PROXY_PORT', 4020, 0, 65535),
     orderPolicy: policy as OrderPolicy,
@@ -139,6 +186,14 @@ export function readProxyConfig(env: ProxyEnv): ProxyConfig {
       maxEntries: whole('CATALOG_CACHE_ENTRIES', 500, 1, 100_000),
     },
     clientAddressHeader: text('CLIENT_ADDRESS_HEADER')?.toLowerCase(),
+    trustedProxies,
+    holds: {
+      seatsPerCart: whole('HOLD_MAX_SEATS_PER_CART', 20, 1, 10_000),
+      itemsPerCart: whole('HOLD_MAX_ITEMS_PER_CART', 10, 1, 1_000),
+      cartsPerClient: whole('HOLD_MAX_CARTS_PER_CLIENT', 5, 1, 10_000),
+      seatsPerClient: whole('HOLD_MAX_SEATS_PER_CLIENT', 40, 1, 100_000),
+      maxMinutes: whole('HOLD_MAX_MINUTES', 60, 30, 24 * 60),
+    },
   };
   if (problems.length > 0) throw new ProxyConfigError(problems);
   return config;

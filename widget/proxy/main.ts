@@ -9,6 +9,10 @@ import type { Logger } from './access-log.js';
 import { ProxyConfigError, readProxyConfig, type ProxyConfig } from './config.js';
 import { nodeFetch } from './node-fetch.js';
 import { createProxy, type ProxyOptions } from './proxy.js';
+import { memoryStore } from './store.js';
+
+/** How often the Node entry drops expired counters: off the request path, on a timer. */
+const SWEEP_EVERY_MS = 60_000;
 
 /**
  * The access log on Node: the same JSON line as `jsonLogger`, written to stdout directly.
@@ -31,7 +35,12 @@ export async function startProxy(
   options: ProxyOptions & { host?: string } = {},
 ): Promise<RunningProxy> {
   const { host = '127.0.0.1', ...proxyOptions } = options;
+  const store = memoryStore({ now: proxyOptions.now });
+  const sweeper = setInterval(() => store.sweep(), SWEEP_EVERY_MS);
+  // The timer must not keep a process alive that has nothing else to do.
+  sweeper.unref();
   const proxy = createProxy(config, {
+    store,
     // Cheaper than the global fetch per forwarded request (node-fetch.ts); a test may pass its own.
     fetch: nodeFetch(),
     logger: stdoutLogger,
@@ -47,6 +56,7 @@ export async function startProxy(
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        clearInterval(sweeper);
         // Keep-alive sockets would hold close() open until they time out.
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));

@@ -8,6 +8,7 @@ import { createResmarkClient } from '../../shared/client.js';
 import { accessLog, jsonLogger, type Logger } from './access-log.js';
 import { cartTokens } from './cart-token.js';
 import { catalogCache } from './catalog-cache.js';
+import { clientKeyOf, inRanges } from './client-address.js';
 import type { ProxyConfig } from './config.js';
 import { ORDER_POLICY_HEADER } from '../proxy-protocol.js';
 import { cors } from './cors.js';
@@ -44,7 +45,7 @@ export interface ProxyOptions {
 export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): ProxyHandler {
   const now = options.now ?? Date.now;
   // Used by the rate limit, the hold limits and the hand-over (issue 10).
-  const _store = options.store ?? memoryStore({ now });
+  const store = options.store ?? memoryStore({ now });
   const resmark = createResmarkClient({
     environment: config.baseUrl,
     auth: { username: config.username, apiKey: config.apiKey },
@@ -52,13 +53,21 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
   });
 
   const header = config.clientAddressHeader;
+  // Once per request: the rate limit and the hold limits both ask.
+  const keys = new WeakMap<Request, string>();
   const clientKey = (c: Context) => {
-    if (header) {
-      // The last entry is the one the trusted front proxy added; earlier ones are the client's say.
-      const value = c.req.header(header)?.split(',').pop()?.trim();
-      if (value) return value;
-    }
-    return options.clientAddress?.(c.req.raw, c.env) ?? 'unknown';
+    let key = keys.get(c.req.raw);
+    if (key !== undefined) return key;
+    const peer = options.clientAddress?.(c.req.raw, c.env);
+    // The header is believed only from the configured hop: a shopper who reaches the proxy
+    // directly would otherwise name any address they like. A host that reports no peer (a
+    // Worker) is behind its platform, which sets the header itself.
+    const believed = header && (peer === undefined || inRanges(peer, config.trustedProxies));
+    // The last entry is the one the trusted hop added; earlier ones are the client's say.
+    const forwarded = believed ? c.req.header(header)?.split(',').pop()?.trim() : undefined;
+    key = clientKeyOf(forwarded || peer);
+    keys.set(c.req.raw, key);
+    return key;
   };
 
   const app = new Hono();
@@ -70,7 +79,7 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
     await next();
     c.res.headers.set(ORDER_POLICY_HEADER, config.orderPolicy);
   });
-  app.use(rateLimit({ ...config.rateLimit, clientKey, now }));
+  app.use(rateLimit({ ...config.rateLimit, clientKey, now, store }));
   const limitBody = bodyLimit({
     maxSize: config.maxBodyBytes,
     onError: () =>

@@ -1,58 +1,61 @@
-/** A token bucket per client address: bursts are fine, a sustained flood gets 429. */
+/**
+ * A per-client rate limit over the shared {@link ProxyStore}: bursts are fine, a sustained flood
+ * gets 429. A sliding window of `burst` requests per `burst / perMinute` minutes: the previous
+ * window's count, weighted by how much of it still overlaps, plus this one's. That needs only
+ * counters (one increment and one read per request), so every instance behind a shared store
+ * counts the same client together, and nothing is swept on the request path: the counters
+ * expire in the store.
+ */
 import type { Context, MiddlewareHandler } from 'hono';
 import { ProxyError } from './errors.js';
+import type { ProxyStore } from './store.js';
 
 /** Options of {@link rateLimit}. */
 export interface RateLimitOptions {
-  /** The bucket's size: requests a client may make at once. */
+  /** Requests a client may make at once (in one window). */
   burst: number;
-  /** The refill: requests per minute a client may sustain. */
+  /** Requests per minute a client may sustain. */
   perMinute: number;
-  /** Who is asking (an address); requests with the same key share a bucket. */
+  /** Who is asking (`client-address.ts`'s key); requests with the same key share a count. */
   clientKey: (c: Context) => string;
   /** Epoch ms; tests pass a fake clock. */
   now: () => number;
-  /** Past this many tracked clients, full (idle) buckets are dropped; default 10,000. */
-  maxClients?: number;
+  /** Where the counts live. */
+  store: ProxyStore;
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
-/** Refuses a client with 429 and `Retry-After` once its bucket is empty. */
+/** Refuses a client with 429 and `Retry-After` once its window is full. */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
-  const { burst, now, clientKey, maxClients = 10_000 } = options;
-  const perMs = options.perMinute / 60_000;
-  const buckets = new Map<string, Bucket>();
-
-  // A clock that steps back (NTP, a test) must not drain anyone's bucket.
-  const level = (bucket: Bucket, at: number) =>
-    Math.min(burst, bucket.tokens + Math.max(0, at - bucket.at) * perMs);
-
-  // Memory stays bounded by the active clients: an idle client's bucket is full, so forgetting it
-  // changes nothing.
-  function sweep(at: number) {
-    for (const [key, bucket] of buckets) if (level(bucket, at) >= burst) buckets.delete(key);
-  }
+  const { burst, now, clientKey, store } = options;
+  const windowMs = Math.max(1_000, Math.round((burst / options.perMinute) * 60_000));
 
   return async function rateLimit(c, next) {
     const at = now();
     const key = clientKey(c);
-    const bucket = buckets.get(key) ?? { tokens: burst, at };
-    bucket.tokens = level(bucket, at);
-    bucket.at = Math.max(bucket.at, at);
-    if (bucket.tokens < 1) {
-      const seconds = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+    const index = Math.floor(at / windowMs);
+    const elapsed = at - index * windowMs;
+    const [current, previous = 0] = await Promise.all([
+      store.increment(`rl:${key}:${index}`, 1, 2 * windowMs),
+      store.get(`rl:${key}:${index - 1}`),
+    ]);
+    const overlap = previous * (1 - elapsed / windowMs);
+    if (overlap + current > burst) {
+      // A refusal takes nothing back from the allowance, as a token bucket's would not: a client
+      // that keeps asking too fast still gets perMinute through.
+      await store.increment(`rl:${key}:${index}`, -1, 2 * windowMs);
+      // When the previous window's share has shrunk enough (the retry counts one more), or else
+      // at the next window.
+      const room = burst - current;
+      const toNext = windowMs - elapsed;
+      const waitMs =
+        room >= 0 && previous > 0
+          ? Math.min(toNext, windowMs * (1 - room / previous) - elapsed)
+          : toNext;
+      const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       throw new ProxyError(429, `Too many requests: try again in ${seconds} s.`, {
         headers: { 'retry-after': String(seconds) },
+        detail: { limit: 'requests', max: burst },
       });
-    }
-    bucket.tokens -= 1;
-    if (!buckets.has(key)) {
-      if (buckets.size >= maxClients) sweep(at);
-      buckets.set(key, bucket);
     }
     await next();
   };

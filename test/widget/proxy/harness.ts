@@ -4,7 +4,7 @@
  */
 import { readProxyConfig, type ProxyConfig, type ProxyEnv } from '../../../widget/proxy/config.js';
 import type { AccessLine } from '../../../widget/proxy/access-log.js';
-import { createProxy, type ProxyHandler } from '../../../widget/proxy/proxy.js';
+import { createProxy, type ProxyHandler, type ProxyOptions } from '../../../widget/proxy/proxy.js';
 import { CART_TOKEN_HEADER } from '../../../widget/proxy/cart-token.js';
 import {
   CANYON_CUSTOMER,
@@ -56,7 +56,11 @@ export interface ProxyAnswer extends Answer {
  * A sandbox and a proxy over it; `clock.ms` moves the proxy's time. `via` is how the proxy reaches
  * the sandbox (default the global fetch; `main.ts` deploys with `nodeFetch()`).
  */
-export async function proxyHarness(extra: ProxyEnv = {}, via: typeof fetch = fetch) {
+export async function proxyHarness(
+  extra: ProxyEnv = {},
+  via: typeof fetch = fetch,
+  options: ProxyOptions = {},
+) {
   const sandbox: TestSandbox = await testSandbox();
   const clock = { ms: T0 };
   const lines: AccessLine[] = [];
@@ -78,6 +82,7 @@ export async function proxyHarness(extra: ProxyEnv = {}, via: typeof fetch = fet
     logger: (line) => lines.push(line),
     fetch: upstream,
     clientAddress: (request) => request.headers.get('x-test-client') ?? '203.0.113.1',
+    ...options,
   });
 
   async function call(
