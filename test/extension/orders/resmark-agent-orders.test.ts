@@ -30,7 +30,12 @@ const $ = <T extends HTMLElement = HTMLElement>(el: ResmarkAgentOrders, selector
 const rowTexts = (el: ResmarkAgentOrders) =>
   [...el.shadowRoot!.querySelectorAll('[part=order-row]')].map((row) => text(row));
 const detailOf = (el: ResmarkAgentOrders) => $<ResmarkAgentOrder>(el, 'resmark-agent-order');
-const focused = (el: ResmarkAgentOrders) => el.shadowRoot!.activeElement;
+/**
+ * Checks that the focus is on `target` inside `el`. Booleans: chai's report of two elements that
+ * differ takes longer than the run, so a failure would time out instead of saying what failed.
+ */
+const expectFocus = (el: ResmarkAgentOrders, target: Element | null | undefined, what: string) =>
+  expect(el.shadowRoot!.activeElement === target, `focus on ${what}`).to.equal(true);
 
 async function settle(el: ResmarkAgentOrders) {
   for (let i = 0; i < 3; i++) {
@@ -135,7 +140,9 @@ describe('<resmark-agent-orders>', () => {
           },
         ],
       });
-      expect(el.shadowRoot!.querySelector('#range-error')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('#range-error') === null, 'no range error').to.equal(
+        true,
+      );
     });
   });
 
@@ -180,7 +187,7 @@ describe('<resmark-agent-orders>', () => {
       await settle(el);
       expect(text($(el, '[part=list-status]'))).to.equal('No more orders.');
       expect(next.getAttribute('aria-disabled')).to.equal('true');
-      expect(focused(el)).to.equal(next);
+      expectFocus(el, next, 'next');
       expect($(el, '[part=previous]').getAttribute('aria-disabled')).to.equal('false');
       await expect(el).to.be.accessible();
     });
@@ -231,10 +238,13 @@ describe('<resmark-agent-orders>', () => {
       expect(detail.order.confirmation).to.equal(100001);
       const order = detailOf(el);
       expect(text(order.shadowRoot!.querySelector('[part=heading]'))).to.equal('Order 100001');
-      expect(order.shadowRoot!.activeElement).to.equal(
-        order.shadowRoot!.querySelector('[part=heading]'),
+      expect(
+        order.shadowRoot!.activeElement === order.shadowRoot!.querySelector('[part=heading]'),
+        'focus on the order’s heading',
+      ).to.equal(true);
+      expect(el.shadowRoot!.querySelector('[part=search]') === null, 'search hidden').to.equal(
+        true,
       );
-      expect(el.shadowRoot!.querySelector('[part=search]')).to.equal(null);
       await expect(el).to.be.accessible();
     });
 
@@ -281,7 +291,7 @@ describe('<resmark-agent-orders>', () => {
       await settle(el);
       await closed;
       const row = el.shadowRoot!.querySelectorAll('[part=order-row]')[1];
-      expect(focused(el)).to.equal(row);
+      expectFocus(el, row, 'row');
     });
   });
 
@@ -295,7 +305,7 @@ describe('<resmark-agent-orders>', () => {
       expect(text($(el, '[part=search-status]'))).to.equal(
         'No order has confirmation number 100099.',
       );
-      expect(detailOf(el)).to.equal(null);
+      expect(detailOf(el) === null, 'no order open').to.equal(true);
       await expect(el).to.be.accessible();
     });
 
@@ -309,7 +319,7 @@ describe('<resmark-agent-orders>', () => {
       const { el } = await orders({ list: () => recentOrders });
       await search(el, 'reference', 'SUN-9999');
       expect(text($(el, '[part=search-status]'))).to.equal('No order has this reference.');
-      expect(detailOf(el)).to.equal(null);
+      expect(detailOf(el) === null, 'no order open').to.equal(true);
     });
   });
 
@@ -322,7 +332,7 @@ describe('<resmark-agent-orders>', () => {
       );
       const input = $(el, '[part=search-input]');
       expect(input.getAttribute('aria-invalid')).to.equal('true');
-      expect(focused(el)).to.equal(input);
+      expectFocus(el, input, 'input');
       expect(calls).to.have.length(1);
       await expect(el).to.be.accessible();
     });
