@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizePhone } from '../../shared/phone.js';
+import { COUNTRIES, countryOfDialCode, normalizePhone } from '../../shared/phone.js';
 
 const stored = (dialCode: string, phone: string) => ({ ok: true, dialCode, phone });
 
@@ -96,5 +96,72 @@ describe('normalizePhone', () => {
       assert.match(refused({ dialCode: '+44', phone: '1234567890123456' }), /whole phone number/));
     it('a number too short', () =>
       assert.match(refused({ dialCode: '+44', phone: '12' }), /whole phone number/));
+  });
+
+  describe('the national trunk prefix (issue 11, item 1)', () => {
+    it('is dropped where the country dials one before the area code', () => {
+      assert.deepEqual(
+        normalizePhone({ dialCode: '+44', phone: '020 7946 0958' }),
+        stored('+44', '2079460958'),
+      );
+      assert.deepEqual(
+        normalizePhone({ phone: '+44 (0)20 7946 0958' }),
+        stored('+44', '2079460958'),
+      );
+      assert.deepEqual(
+        normalizePhone({ dialCode: '+49', phone: '030 1234567' }),
+        stored('+49', '301234567'),
+      );
+      assert.deepEqual(
+        normalizePhone({ dialCode: '+7', phone: '8 916 123 45 67' }),
+        stored('+7', '9161234567'),
+      );
+      assert.deepEqual(
+        normalizePhone({ dialCode: '+36', phone: '06 1 234 5678' }),
+        stored('+36', '12345678'),
+      );
+    });
+
+    it('is kept where the leading digit belongs to the number (Italy, Spain)', () => {
+      assert.deepEqual(
+        normalizePhone({ dialCode: '+39', phone: '06 1234 5678' }),
+        stored('+39', '0612345678'),
+      );
+      assert.deepEqual(
+        normalizePhone({ dialCode: '+34', phone: '912 345 678' }),
+        stored('+34', '912345678'),
+      );
+    });
+  });
+
+  it('takes a Colombian mobile with its own +57', () => {
+    assert.deepEqual(normalizePhone({ phone: '+57 300 123 4567' }), stored('+57', '3001234567'));
+    assert.deepEqual(
+      normalizePhone({ dialCode: '+57', phone: '300 123 4567' }),
+      stored('+57', '3001234567'),
+    );
+  });
+});
+
+describe('COUNTRIES', () => {
+  it('lists every inhabited country and territory once, each with a dial code', () => {
+    assert.ok(COUNTRIES.length >= 240, `${COUNTRIES.length} countries`);
+    assert.equal(new Set(COUNTRIES.map((c) => c.region)).size, COUNTRIES.length);
+    assert.equal(new Set(COUNTRIES.map((c) => c.code)).size, COUNTRIES.length);
+    for (const c of COUNTRIES) {
+      assert.match(c.region, /^[A-Z]{2}$/);
+      assert.match(c.code, /^[A-Z]{3}$/);
+      assert.match(c.dialCode, /^\+[1-9]\d{0,3}$/);
+      // The number's own +code splits off to this dial code.
+      const parsed = normalizePhone({ phone: `${c.dialCode}2015550123` });
+      assert.ok(parsed?.ok && parsed.dialCode === c.dialCode, `${c.region} ${c.dialCode}`);
+    }
+  });
+
+  it('names the main country of a shared dial code', () => {
+    assert.equal(countryOfDialCode('+1')?.region, 'US');
+    assert.equal(countryOfDialCode('+44')?.region, 'GB');
+    assert.equal(countryOfDialCode('+7')?.region, 'RU');
+    assert.equal(countryOfDialCode('+57')?.region, 'CO');
   });
 });

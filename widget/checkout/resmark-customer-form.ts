@@ -6,7 +6,7 @@ import {
   type CustomerInput,
   type CustomerRules,
 } from '../../shared/customer.js';
-import { normalizePhone } from '../../shared/phone.js';
+import { COUNTRIES, countryOfDialCode, normalizePhone } from '../../shared/phone.js';
 import { fire } from '../events.js';
 import { sourceLocale } from '../generated/locale-codes.js';
 import { getLocale } from '../localize.js';
@@ -19,18 +19,6 @@ interface Problem {
   describedBy: string | typeof nothing;
   note: unknown;
 }
-
-// A compact list, +1 first: any other code can still be typed as +<code> in the number itself.
-const DIAL_CODES =
-  '+1 +44 +49 +33 +34 +39 +31 +32 +41 +43 +45 +46 +47 +358 +48 +351 +353 +61 +64 +81 +82 +86 +91 +972 +52 +55 +54 +56 +27'.split(
-    ' ',
-  );
-// Resmark stores 3-letter codes; Intl.DisplayNames names 2-letter ones, so each listed country
-// carries both ("USAUS") instead of shipping a table of names.
-const COUNTRIES =
-  'USAUS CANCA MEXMX GBRGB IRLIE DEUDE FRAFR ESPES ITAIT NLDNL BELBE CHECH AUTAT DNKDK SWESE NORNO FINFI POLPL PRTPT AUSAU NZLNZ JPNJP KORKR CHNCN INDIN ISRIL BRABR ARGAR CHLCL ZAFZA'.split(
-    ' ',
-  );
 
 // The fields every shopper sees, in order. The state shows only when required: for the USA, or
 // by the account.
@@ -162,11 +150,17 @@ export class ResmarkCustomerForm extends LitElement {
       }
       .tel {
         display: flex;
+        flex-wrap: wrap;
         gap: 0.5em;
       }
+      /* Country names are long ("Bosnia and Herzegovina (+387)"): the number wraps below on a phone. */
       .tel select {
-        width: 6.5em;
-        flex: none;
+        flex: 1 1 12em;
+        min-width: 0;
+      }
+      .tel input {
+        flex: 1 1 10em;
+        min-width: 0;
       }
       p {
         margin: 0.25em 0 0;
@@ -425,7 +419,7 @@ export class ResmarkCustomerForm extends LitElement {
           autocomplete="tel-country-code"
           aria-invalid=${dial.invalid}
         >
-          ${this.#options(DIAL_CODES, this.#get('dialCode') as string)}
+          ${this.#dialOptions()}
         </select>
         ${input}
       </div>`,
@@ -433,15 +427,49 @@ export class ResmarkCustomerForm extends LitElement {
     );
   }
 
-  #countries(): [string, string][] {
+  /** Every country with its name in the shopper's language, the USA first, then by name. */
+  #named(): { region: string; code: string; dialCode: string; name: string }[] {
     const names = new Intl.DisplayNames(this.locale, { type: 'region' });
-    const list = COUNTRIES.map((c): [string, string] => [
-      c.slice(0, 3),
-      names.of(c.slice(3)) ?? c.slice(0, 3),
-    ]);
-    const [usa, ...rest] = list;
-    rest.sort((a, b) => a[1].localeCompare(b[1], this.locale));
-    return [['', msg('Choose…')], usa!, ...rest];
+    const list = COUNTRIES.map((c) => ({ ...c, name: names.of(c.region) ?? c.code }));
+    list.sort((a, b) =>
+      a.region === 'US' ? -1 : b.region === 'US' ? 1 : a.name.localeCompare(b.name, this.locale),
+    );
+    return list;
+  }
+
+  #countries(): [string, string][] {
+    return [['', msg('Choose…')], ...this.#named().map((c): [string, string] => [c.code, c.name])];
+  }
+
+  /**
+   * One option per country, "Colombia (+57)": a shopper finds their country by name, and the value
+   * is its dial code. Several countries share one (+1, +44), so which of them shows as chosen is
+   * kept apart from the code.
+   */
+  #dialOptions() {
+    const dial = this.#get('dialCode') as string;
+    const region = this.#dialRegion(dial);
+    const options = this.#named().map(
+      (c) =>
+        html`<option value=${c.dialCode} data-region=${c.region} .selected=${c.region === region}>
+          ${c.name} (${c.dialCode})
+        </option>`,
+    );
+    // A saved code no country has still shows, so submitting does not lose it.
+    return region ? options : [...options, html`<option .selected=${true}>${dial}</option>`];
+  }
+
+  /** The country whose dial code is chosen: the shopper's pick, their country's, or the code's main one. */
+  #dialRegion(dial: string): string | undefined {
+    const picked = this.#draft['dialRegion'];
+    const mine = COUNTRIES.find((c) => c.code === this.#get('country'));
+    if (
+      typeof picked === 'string' &&
+      COUNTRIES.some((c) => c.region === picked && c.dialCode === dial)
+    )
+      return picked;
+    if (mine?.dialCode === dial) return mine.region;
+    return countryOfDialCode(dial)?.region;
   }
 
   /** The options; a saved value the list lacks still shows, so submitting does not lose it. */
@@ -532,8 +560,33 @@ export class ResmarkCustomerForm extends LitElement {
             ? [target.value]
             : []
           : target.value;
-    // Only the country changes what is on screen (the state field); typing needs no render.
-    if (name === 'country') this.requestUpdate();
+    if (name === 'dialCode')
+      this.#draft['dialRegion'] =
+        (target as unknown as HTMLSelectElement).selectedOptions[0]?.dataset['region'] ?? '';
+    if (name === 'phone') this.#followNumber(target.value);
+    if (name === 'country') this.#followCountry();
+    // The country (the state field) and the dial code change what is on screen; typing does not.
+    if (name === 'country' || name === 'dialCode' || name === 'phone') this.requestUpdate();
+  }
+
+  // A number typed or pasted with its own +code (+57 300 123 4567) chooses that code, instead of
+  // being refused for not matching the one shown.
+  #followNumber(phone: string) {
+    const compact = phone.replace(/[\s().-]/g, '');
+    if (!compact.startsWith('+')) return;
+    const own = normalizePhone({ phone: compact });
+    if (!own?.ok || own.dialCode === this.#get('dialCode')) return;
+    this.#draft['dialCode'] = own.dialCode;
+    this.#draft['dialRegion'] = countryOfDialCode(own.dialCode)?.region ?? '';
+  }
+
+  // Before a number is typed, the dial code follows the country chosen (a shopper from Colombia
+  // gets +57); never once a number is there, which may be another country's.
+  #followCountry() {
+    const country = COUNTRIES.find((c) => c.code === this.#get('country'));
+    if (!country || this.#get('phone')) return;
+    this.#draft['dialCode'] = country.dialCode;
+    this.#draft['dialRegion'] = country.region;
   }
 
   #submit(event: SubmitEvent) {

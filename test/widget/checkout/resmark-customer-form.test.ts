@@ -351,6 +351,75 @@ describe('<resmark-customer-form>', () => {
     });
   });
 
+  describe('with a phone from outside the short list (issue 11, item 1)', () => {
+    const dial = (el: ResmarkCustomerForm) => $<HTMLSelectElement>(el, '#dialCode');
+    const chosen = (el: ResmarkCustomerForm) => text(dial(el).selectedOptions[0]!);
+
+    it('takes a Colombian number as typed with its +57, choosing Colombia', async () => {
+      const el = await form();
+      fillValid(el);
+      enter(el, 'phone', '+57 300 123 4567');
+      await el.updateComplete;
+      expect(dial(el).value).to.equal('+57');
+      expect(chosen(el)).to.equal('Colombia (+57)');
+      setTimeout(() => submit(el));
+      const { detail } = await oneEvent(el, 'resmark-customer-submit');
+      expect(detail.customer).to.include({ phone: '+57 300 123 4567', dialCode: '+57' });
+      expect($(el, '[part=error-summary]')).to.equal(null);
+    });
+
+    it('takes a pasted +44 number under +1 by choosing the United Kingdom', async () => {
+      const el = await form();
+      fillValid(el);
+      enter(el, 'phone', '+44 20 7946 0958');
+      await el.updateComplete;
+      expect(chosen(el)).to.equal('United Kingdom (+44)');
+      setTimeout(() => submit(el));
+      const { detail } = await oneEvent(el, 'resmark-customer-submit');
+      expect(detail.customer).to.include({ dialCode: '+44' });
+    });
+
+    it('offers every country’s dial code by the country’s name, the USA first', async () => {
+      const el = await form();
+      const options = [...dial(el).options];
+      expect(options.length).to.be.at.least(240);
+      expect(text(options[0]!)).to.equal('United States (+1)');
+      expect(options.map(text)).to.include.members([
+        'Colombia (+57)',
+        'Kenya (+254)',
+        'Canada (+1)',
+        'Vietnam (+84)',
+      ]);
+      // Canada is +1 too: choosing it keeps Canada on screen, not the first +1.
+      const canada = options.find((o) => text(o) === 'Canada (+1)')!;
+      dial(el).selectedIndex = options.indexOf(canada);
+      dial(el).dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(chosen(el)).to.equal('Canada (+1)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('follows the country chosen before a number is typed', async () => {
+      const el = await form();
+      enter(el, 'country', 'COL');
+      await el.updateComplete;
+      expect(chosen(el)).to.equal('Colombia (+57)');
+    });
+
+    it('lists every country, named in the shopper’s language', async () => {
+      const el = await fixture<ResmarkCustomerForm>(
+        html`<resmark-customer-form locale="es" .rules=${rules}></resmark-customer-form>`,
+      );
+      const countries = [...$<HTMLSelectElement>(el, '#country').options];
+      expect(countries.length).to.be.at.least(240);
+      const named = (code: string) => text(countries.find((o) => o.value === code)!);
+      expect(named('DEU')).to.equal('Alemania');
+      expect(named('COL')).to.equal('Colombia');
+      expect(named('CIV')).to.equal('Côte d’Ivoire');
+      expect(text(dial(el).options[0]!)).to.equal('Estados Unidos (+1)');
+    });
+  });
+
   describe('on a phone', () => {
     it('fits 320 px with 44 px targets, errors and all', async () => {
       const el = await form();
