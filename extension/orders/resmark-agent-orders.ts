@@ -66,6 +66,7 @@ const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * @csspart next - The "Next" page button.
  * @csspart back - The "Back to orders" button over an open order.
  * @csspart order - The open order's `<resmark-agent-order>`.
+ * @cssprop --resmark-color-accent - The Find button and the "Back to orders" link.
  */
 export class ResmarkAgentOrders extends LitElement {
   static override properties = {
@@ -143,7 +144,10 @@ export class ResmarkAgentOrders extends LitElement {
 
   /** The agent's `ResmarkClient` (or anything with its `order` methods). */
   declare client: OrdersClient | undefined;
-  /** The screen is turned to the customer: an open order hides the agent-only data. */
+  /**
+   * The screen is turned to the customer: the recent orders (other customers') are hidden, and an
+   * open order hides the agent-only data.
+   */
   declare customerFacing: boolean;
   /** BCP 47 tag for money and dates; the browser's when unset. */
   declare locale: string | undefined;
@@ -318,6 +322,13 @@ export class ResmarkAgentOrders extends LitElement {
   }
 
   #listTemplate() {
+    // Other customers' names and totals are not for the customer looking at the screen; the list
+    // stays loaded for when the agent turns it back.
+    if (this.customerFacing)
+      return html`<section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recent orders</h2>
+        <p part="list-status">Hidden while the screen is turned to the customer.</p>
+      </section>`;
     const list = this._list;
     const loading = list.status === 'loading';
     const count = list.orders.length;

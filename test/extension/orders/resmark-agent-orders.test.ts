@@ -433,8 +433,23 @@ describe('<resmark-agent-orders>', () => {
   });
 
   describe('when the screen is turned to the customer', () => {
-    it('opens orders without the agent-only data', async () => {
-      const fake = fakeClient({ list: recentOrders });
+    it('hides the other customers’ orders until it is turned back', async () => {
+      const { el, calls } = await orders({ list: recentOrders });
+      el.customerFacing = true;
+      await el.updateComplete;
+      expect(rowTexts(el)).to.deep.equal([]);
+      expect(text($(el, '[part=list-status]'))).to.equal(
+        'Hidden while the screen is turned to the customer.',
+      );
+      await expect(el).to.be.accessible();
+      el.customerFacing = false;
+      await el.updateComplete;
+      expect(rowTexts(el)).to.have.length(2);
+      expect(calls).to.have.length(1);
+    });
+
+    it('opens a found order without the agent-only data', async () => {
+      const fake = fakeClient({ list: recentOrders, get: kayakOrder });
       const el = await fixture<ResmarkAgentOrders>(
         html`<resmark-agent-orders
           customer-facing
@@ -445,8 +460,8 @@ describe('<resmark-agent-orders>', () => {
         ></resmark-agent-orders>`,
       );
       await settle(el);
-      (el.shadowRoot!.querySelectorAll('[part=order-row]')[1] as HTMLElement).click();
-      await settle(el);
+      await search(el, 'confirmation', '100001');
+      expect(detailOf(el).customerFacing).to.equal(true);
       const facts = text(detailOf(el).shadowRoot!.querySelector('[part=facts]'));
       expect(facts).not.to.include('SUN-2041');
       expect(facts).not.to.include('Collected by agent');
