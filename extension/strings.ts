@@ -64,6 +64,7 @@ export const panelText = {
   doneManaging: 'Done',
   change: 'Change supplier',
   booking: (name: string) => `Booking for ${name}`,
+  openCarts: 'Open carts',
 };
 
 /** The settings page. */

@@ -34,9 +34,9 @@ export interface CartStore {
 /** The API the booking view uses: the agent's own client, straight to Resmark. */
 export type AgentClient = Pick<ResmarkClient, 'product' | 'cart' | 'order'>;
 
-/** `detail` of `resmark-order-show`: the agent asked to see an order in the Orders view. */
+/** `detail` of `resmark-order-show`: the agent asked to see the order just made in the Orders view. */
 export interface OrderShow {
-  confirmation: number;
+  order: Order;
 }
 
 // What a pasted contact filled, in the agent's words.
@@ -69,7 +69,7 @@ const TITLES = {
  * @fires resmark-checkout-complete - An order was placed; `detail` as the widget's.
  * @fires resmark-error - Something failed and the agent was told; `detail.kind`, `status`, `message`.
  * @fires resmark-favourites-change - The agent starred or unstarred a product; `detail.favourites`.
- * @fires resmark-order-show - The agent asked to open the order just made; `detail.confirmation`.
+ * @fires resmark-order-show - The agent asked to open the order just made; `detail.order`.
  * @csspart step-heading - Each step's heading (it takes focus when the step changes).
  * @csspart back-button - The "Back" button.
  * @csspart comment - The internal comment field.
@@ -81,6 +81,7 @@ export class ResmarkAgentBooking extends LitElement {
     supplierId: { attribute: 'supplier-id' },
     supplierName: { attribute: 'supplier-name' },
     cartId: { attribute: 'cart-id' },
+    products: { attribute: false },
     carts: { attribute: false },
     favourites: { attribute: false },
     customerFacing: { type: Boolean, attribute: 'customer-facing', reflect: true },
@@ -143,6 +144,11 @@ export class ResmarkAgentBooking extends LitElement {
   declare supplierName: string | undefined;
   /** Open this cart (from the agent's open carts) instead of the supplier's kept one. */
   declare cartId: string | undefined;
+  /**
+   * Every product the agent may book, when the panel has them already (it lists them to know the
+   * suppliers): the view then asks for none itself.
+   */
+  declare products: Product[] | undefined;
   /** Where each supplier's open cart is kept across panel closes. */
   declare carts: CartStore | undefined;
   /** Ids of the agent's favourite products. */
@@ -242,6 +248,10 @@ export class ResmarkAgentBooking extends LitElement {
   }
 
   async #loadProducts(client: AgentClient, supplierId: string): Promise<void> {
+    if (this.products) {
+      this._products = this.products.filter((product) => product.entityId === supplierId);
+      return;
+    }
     this._loading = true;
     this._listError = undefined;
     try {
@@ -447,7 +457,7 @@ export class ResmarkAgentBooking extends LitElement {
           @click=${() =>
             this.dispatchEvent(
               new CustomEvent<OrderShow>('resmark-order-show', {
-                detail: { confirmation: order.confirmation },
+                detail: { order },
                 bubbles: true,
                 composed: true,
               }),

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { ResmarkClient } from '../../shared/client.js';
 import { DEFAULT_PAGE_LIMIT } from '../../shared/limits.js';
+import type { Product } from '../../shared/product.js';
 import { base } from '../../widget/styles.js';
 import {
   AgentSession,
@@ -12,6 +13,12 @@ import {
 } from '../auth/agent-session.js';
 import { hasHostPermission, watchHostPermission } from '../auth/host-permission.js';
 import '../auth/resmark-agent-sign-in.js';
+import '../booking/resmark-agent-booking.js';
+import type { CartStore, OrderShow } from '../booking/resmark-agent-booking.js';
+import type { FavouritesChange } from '../booking/resmark-agent-products.js';
+import '../booking/resmark-open-carts.js';
+import type { CartResume } from '../booking/resmark-open-carts.js';
+import '../orders/resmark-agent-orders.js';
 import { panelText as text } from '../strings.js';
 import '../suppliers/resmark-supplier-manager.js';
 import '../suppliers/resmark-supplier-picker.js';
@@ -23,6 +30,8 @@ import {
 import {
   activeTab,
   agentSession,
+  favourites as storedFavourites,
+  openCarts,
   settings,
   suppliers as storedSuppliers,
   type Settings,
@@ -36,7 +45,7 @@ type View = 'book' | 'orders';
 type Bookable =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'ready'; entityIds: Set<string> };
+  | { status: 'ready'; entityIds: Set<string>; products: Product[] };
 
 /** A safety net: an agent with more products than this is far past what a list can show. */
 const MAX_PRODUCT_PAGES = 20;
@@ -52,6 +61,7 @@ const MAX_PRODUCT_PAGES = 20;
  * @csspart tabs - The Book / Orders tab list.
  * @csspart picker - The supplier picker (the site's supplier first).
  * @csspart manage - The "Manage suppliers" button.
+ * @csspart open-carts - The "Open carts" disclosure (the list loads when it is opened).
  * @cssprop --resmark-color-accent - The chosen tab and the offered supplier.
  */
 export class ResmarkAgentPanel extends LitElement {
@@ -68,6 +78,9 @@ export class ResmarkAgentPanel extends LitElement {
     _tabUrl: { state: true },
     _chosen: { state: true },
     _managing: { state: true },
+    _cartId: { state: true },
+    _favourites: { state: true },
+    _cartsOpen: { state: true },
   };
 
   static override styles = [
@@ -145,6 +158,13 @@ export class ResmarkAgentPanel extends LitElement {
       [part='offered'] {
         border: 2px solid var(--_accent);
       }
+      /* An order prints from its own view (Orders' Print): the panel's chrome stays off paper. */
+      @media print {
+        header,
+        [role='tablist'] {
+          display: none;
+        }
+      }
       .row {
         display: flex;
         flex-wrap: wrap;
@@ -169,6 +189,10 @@ export class ResmarkAgentPanel extends LitElement {
   declare _tabUrl: string | undefined;
   declare _chosen: ListedSupplier | undefined;
   declare _managing: boolean;
+  /** A cart the agent chose to resume from the open carts, instead of the supplier's kept one. */
+  declare _cartId: string | undefined;
+  declare _favourites: string[];
+  declare _cartsOpen: boolean;
 
   #stops: (() => void)[] = [];
   #stopPermission: (() => void) | undefined;
@@ -185,6 +209,8 @@ export class ResmarkAgentPanel extends LitElement {
     this._suppliers = [];
     this._bookable = { status: 'loading' };
     this._managing = false;
+    this._favourites = [];
+    this._cartsOpen = false;
   }
 
   override connectedCallback() {
@@ -208,19 +234,22 @@ export class ResmarkAgentPanel extends LitElement {
     // Other pages change what is kept: the options page signs out, the background records the tab.
     this.#stops.push(
       storedSuppliers.watch((list) => (this._suppliers = list)),
+      storedFavourites.watch((list) => (this._favourites = list)),
       activeTab.watch((tab) => (this._tabUrl = tab?.url)),
       settings.watch((value) => (this._settings = value)),
       agentSession.watch((session) => {
         if (!session && this._signedIn) this.#forget();
       }),
     );
-    const [restored, saved, tab, prefs] = await Promise.all([
+    const [restored, saved, tab, prefs, starred] = await Promise.all([
       this.agent.restore(),
       storedSuppliers.getValue(),
       activeTab.getValue(),
       settings.getValue(),
+      storedFavourites.getValue(),
     ]);
     this._suppliers = saved;
+    this._favourites = starred;
     this._tabUrl = tab?.url;
     this._settings = prefs;
     if (restored.signedIn) {
@@ -270,15 +299,18 @@ export class ResmarkAgentPanel extends LitElement {
     this._bookable = { status: 'loading' };
     try {
       const entityIds = new Set<string>();
+      // Kept: the booking view lists a supplier's products from these, asking for none again.
+      const all: Product[] = [];
       for (let page = 0; page < MAX_PRODUCT_PAGES; page++) {
         const products = await client.product.list(
           { limit: DEFAULT_PAGE_LIMIT, page },
           { signal: loading.signal },
         );
+        all.push(...products);
         for (const { entityId } of products) if (entityId) entityIds.add(entityId);
         if (products.length < DEFAULT_PAGE_LIMIT) break;
       }
-      this._bookable = { status: 'ready', entityIds };
+      this._bookable = { status: 'ready', entityIds, products: all };
     } catch (error) {
       if (loading.signal.aborted) return;
       const problem = problemOf(error);
@@ -423,13 +455,19 @@ export class ResmarkAgentPanel extends LitElement {
     if (chosen)
       return html`<div class="row">
           <h2 id="booking-heading" tabindex="-1">${text.booking(chosen.name)}</h2>
-          <button type="button" @click=${() => (this._chosen = undefined)}>${text.change}</button>
+          <button type="button" @click=${this.#unchoose}>${text.change}</button>
         </div>
         <resmark-agent-booking
           .client=${client}
           .supplierId=${chosen.entityId}
           .supplierName=${chosen.name}
+          .cartId=${this._cartId}
+          .products=${this._bookable.status === 'ready' ? this._bookable.products : undefined}
+          .carts=${this.#carts}
+          .favourites=${this._favourites}
           .customerFacing=${this._customerFacing}
+          @resmark-favourites-change=${this.#saveFavourites}
+          @resmark-order-show=${this.#showOrder}
         ></resmark-agent-booking>`;
     return this.#renderChooser();
   }
@@ -459,9 +497,62 @@ export class ResmarkAgentPanel extends LitElement {
         this._customerFacing
           ? nothing
           : html`<button type="button" part="manage" @click=${() => (this._managing = true)}>
-              ${text.manageSuppliers}
-            </button>`
+                ${text.manageSuppliers}
+              </button>
+              <details
+                part="open-carts"
+                @toggle=${(e: Event) => (this._cartsOpen = (e.target as HTMLDetailsElement).open)}
+              >
+                <summary>${text.openCarts}</summary>
+                ${
+                  // Asked for only when the agent looks: GET /cart is not needed to book.
+                  this._cartsOpen
+                    ? html`<resmark-open-carts
+                        .client=${this._signedIn?.client}
+                        .names=${Object.fromEntries(listed.map((s) => [s.entityId, s.name]))}
+                        @resmark-cart-resume=${(e: CustomEvent<CartResume>) =>
+                          void this.#resume(e.detail)}
+                      ></resmark-open-carts>`
+                    : nothing
+                }
+              </details>`
       }`;
+  }
+
+  /** Each supplier's open cart, kept in `local:` storage across panel closes and restarts. */
+  readonly #carts: CartStore = {
+    read: async (supplierId) => (await openCarts.getValue())[supplierId]?.snapshot,
+    write: async (supplierId, snapshot) => {
+      const kept = { ...(await openCarts.getValue()) };
+      if (snapshot) kept[supplierId] = { snapshot, savedAt: Date.now() };
+      else delete kept[supplierId];
+      await openCarts.setValue(kept);
+    },
+  };
+
+  async #resume({ cartId, supplierId }: CartResume) {
+    const supplier =
+      this.#listed.find((s) => s.entityId === supplierId) ??
+      mergeSuppliers([{ entityId: supplierId }], [])[0]!;
+    this._cartId = cartId;
+    await this.#choose(supplier);
+  }
+
+  #unchoose() {
+    this._chosen = this._cartId = undefined;
+  }
+
+  #saveFavourites(event: CustomEvent<FavouritesChange>) {
+    this._favourites = event.detail.favourites;
+    void storedFavourites.setValue(event.detail.favourites);
+  }
+
+  /** "Open the order" after a booking: the Orders view shows it, from the answer already here. */
+  async #showOrder(event: CustomEvent<OrderShow>) {
+    this._view = 'orders';
+    await this.updateComplete;
+    const orders = this.renderRoot.querySelector('resmark-agent-orders');
+    orders?.showOrder(event.detail.order);
   }
 
   async #choose(supplier: ListedSupplier) {
@@ -485,7 +576,8 @@ export class ResmarkAgentPanel extends LitElement {
     this.#stopPermission?.();
     this.#loading?.abort();
     this._signedIn = undefined;
-    this._chosen = undefined;
+    this._chosen = this._cartId = undefined;
+    this._favourites = [];
     this._managing = false;
     this._customerFacing = false;
     this._suppliers = [];

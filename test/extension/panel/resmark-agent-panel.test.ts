@@ -4,9 +4,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import { AgentSession } from '../../../extension/auth/agent-session.js';
 import '../../../extension/panel/resmark-agent-panel.js';
 import type { ResmarkAgentPanel } from '../../../extension/panel/resmark-agent-panel.js';
+import { order as orderFixture } from '../../widget/fixtures.js';
 import {
   activeTab,
   agentSession,
+  favourites,
   rememberedKey,
   suppliers,
   type StoredSession,
@@ -133,6 +135,72 @@ describe('<resmark-agent-panel>', () => {
       expect(booking.client).to.equal(el._signedIn!.client);
       expect(root().activeElement?.id).to.equal('booking-heading');
       await expect(el).to.be.accessible();
+    });
+
+    it('gives the booking view the products it listed, so the view asks for none again', async () => {
+      suppliersShown()[0]!.click();
+      await waitUntil(() => $('resmark-agent-booking'));
+      const booking = $('resmark-agent-booking')!;
+      const products = booking.shadowRoot!.querySelector('resmark-agent-products')!;
+      await waitUntil(() => products.products.length > 0, 'the supplier’s products');
+      expect(products.products.every((p) => p.entityId === CANYON)).to.equal(true);
+      expect(resmark.seen.filter((s) => s === 'GET /product')).to.have.length(1);
+    });
+
+    it('keeps the favourites the agent stars', async () => {
+      suppliersShown()[0]!.click();
+      await waitUntil(() => $('resmark-agent-booking'));
+      $('resmark-agent-booking')!.dispatchEvent(
+        new CustomEvent('resmark-favourites-change', {
+          detail: { favourites: ['5f1b00000000000000000102'] },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      await waitUntil(async () => (await favourites.getValue()).length === 1);
+      await el.updateComplete;
+      expect(root().querySelector('resmark-agent-booking')!.favourites).to.deep.equal([
+        '5f1b00000000000000000102',
+      ]);
+    });
+
+    it('asks for the open carts only when the agent opens the list, and resumes one', async () => {
+      expect(resmark.seen).to.not.include('GET /cart');
+      const details = $<HTMLDetailsElement>('[part=open-carts]')!;
+      expect(details.querySelector('summary')!.textContent).to.equal('Open carts');
+      expect($('resmark-open-carts')).to.equal(null);
+      details.open = true;
+      await waitUntil(() => $('resmark-open-carts'), 'the open carts list');
+      $('resmark-open-carts')!.dispatchEvent(
+        new CustomEvent('resmark-cart-resume', {
+          detail: { cartId: 'cart-7', supplierId: HARBOR },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      await waitUntil(() => $('resmark-agent-booking'), 'the booking view');
+      const booking = root().querySelector('resmark-agent-booking')!;
+      expect(booking.supplierId).to.equal(HARBOR);
+      expect(booking.cartId).to.equal('cart-7');
+    });
+
+    it('opens a just-made order in the Orders view, from the answer it has', async () => {
+      suppliersShown()[0]!.click();
+      await waitUntil(() => $('resmark-agent-booking'));
+      $('resmark-agent-booking')!.dispatchEvent(
+        new CustomEvent('resmark-order-show', {
+          detail: { order: orderFixture },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+      await waitUntil(() => $('resmark-agent-orders')?.shadowRoot?.querySelector('[part=order]'));
+      expect($('#tab-orders')!.getAttribute('aria-selected')).to.equal('true');
+      expect(root().activeElement?.tagName, 'the order takes focus').to.equal(
+        'RESMARK-AGENT-ORDERS',
+      );
+      // Only the view's recent list, behind the order; the order itself is not asked for again.
+      expect(resmark.seen.filter((s) => s.startsWith('GET /order/'))).to.deep.equal([]);
     });
 
     it('keeps what the supplier manager changes', async () => {
