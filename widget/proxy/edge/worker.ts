@@ -7,9 +7,17 @@
  */
 import { ProxyConfigError, readProxyConfig, type ProxyEnv } from '../config.js';
 import { createProxy, type ProxyHandler } from '../proxy.js';
+import { memoryStore, type ProxyStore } from '../store.js';
+import { durableObjectStore, type CounterNamespace } from './durable-store.js';
 
-/** What the Worker is given: the proxy's variables as text bindings (secrets included). */
-export type WorkerEnv = ProxyEnv;
+// workerd finds a Durable Object class among the main module's exports.
+export { ProxyStoreCounter } from './durable-store.js';
+
+/**
+ * What the Worker is given: the proxy's variables as text bindings (secrets included), and
+ * `PROXY_STORE`, the Durable Object namespace its instances share counts through.
+ */
+export type WorkerEnv = ProxyEnv & { PROXY_STORE?: CounterNamespace };
 
 /** The part of a Worker's module export that this entry defines. */
 export interface WorkerEntry {
@@ -27,8 +35,16 @@ let proxy: ProxyHandler | undefined;
  */
 const clientAddress = (request: Request) => request.headers.get('cf-connecting-ip') ?? undefined;
 
+/**
+ * The Durable Object store when `PROXY_STORE` is bound (wrangler.toml and workerd.ts bind it):
+ * Cloudflare runs many isolates of one Worker, in many places, and counts kept in one isolate's
+ * memory would let a client start over in each. Without the binding, memory per isolate.
+ */
+const storeOf = (env: WorkerEnv): ProxyStore =>
+  env.PROXY_STORE ? durableObjectStore(env.PROXY_STORE) : memoryStore();
+
 function build(env: WorkerEnv): ProxyHandler {
-  return createProxy(readProxyConfig(env), { clientAddress });
+  return createProxy(readProxyConfig(env), { clientAddress, store: storeOf(env) });
 }
 
 const entry: WorkerEntry = {

@@ -14,7 +14,7 @@
 /* eslint-disable no-restricted-imports -- a Node program that starts workerd, not part of the
    handler: the Worker it serves (worker.ts) imports no node:* module. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,17 +51,22 @@ export const COMPATIBILITY_DATE = '2026-04-26';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Bundles `worker.ts` for workerd into `dir/worker.js`, as wrangler would. */
-export async function bundleWorker(dir: string): Promise<string> {
+/** The proxy's Worker entry. */
+export const WORKER_ENTRY = join(here, 'worker.ts');
+
+/** Bundles a Worker entry (default the proxy's) into `dir/worker.js`, as wrangler would. */
+export async function bundleWorker(dir: string, entry = WORKER_ENTRY): Promise<string> {
   const outfile = join(dir, 'worker.js');
   await build({
-    entryPoints: [join(here, 'worker.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     format: 'esm',
     platform: 'browser',
     // wrangler's conditions: packages with a Workers build (ofetch) pick it.
     conditions: ['workerd', 'worker', 'browser'],
+    // The runtime's own modules.
+    external: ['cloudflare:*'],
     target: 'es2022',
     logLevel: 'warning',
   });
@@ -69,7 +74,7 @@ export async function bundleWorker(dir: string): Promise<string> {
 }
 
 /** workerd's config: the Worker on `host:port`, allowed to reach loopback upstreams. */
-export function workerdConfig(host: string, port: number): string {
+export function workerdConfig(host: string, port: number, storeDir: string): string {
   const bindings = proxyVariables()
     .map((name) => `      (name = "${name}", fromEnvironment = "${name}"),`)
     .join('\n');
@@ -81,6 +86,7 @@ const config :Workerd.Config = (
     # Raw workerd refuses connections to private and loopback addresses unless told: without
     # "local" a proxy in front of the local sandbox answers 502 to everything.
     (name = "internet", network = (allow = ["public", "local"])),
+    (name = "store", disk = (path = "${storeDir}", writable = true)),
   ],
   sockets = [
     (name = "http", address = "${host.includes(':') ? `[${host}]` : host}:${port}", http = (), service = "proxy"),
@@ -92,7 +98,15 @@ const proxyWorker :Workerd.Worker = (
   compatibilityDate = "${COMPATIBILITY_DATE}",
   bindings = [
 ${bindings}
+    (name = "PROXY_STORE", durableObjectNamespace = "ProxyStoreCounter"),
   ],
+  # The shared store (durable-store.ts), SQLite-backed as on Cloudflare, in the run's temporary
+  # directory: its counts and hand-overs end with it, as the Node entry's do. Not inMemory: this
+  # workerd aborts ("Promise callback destroyed itself") when an in-memory object's alarm fires.
+  durableObjectNamespaces = [
+    (className = "ProxyStoreCounter", uniqueKey = "resmark-proxy-store", enableSql = true),
+  ],
+  durableObjectStorage = (localDisk = "store"),
 );
 `;
 }
@@ -105,21 +119,35 @@ export interface RunningWorkerd {
   close(): Promise<void>;
 }
 
+/** Options of {@link startWorkerd}. */
+export interface WorkerdOptions {
+  /** 0 (default) picks a free one. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** workerd's environment, where its bindings are read from. Default this process's. */
+  env?: NodeJS.ProcessEnv;
+  /** Where workerd's output goes (its access log). Default this process's. */
+  stdio?: 'inherit' | 'ignore';
+  /** The Worker to serve, with the proxy's bindings. Default the proxy's (`worker.ts`). */
+  entry?: string;
+}
+
 /**
  * Bundles the Worker, writes workerd's config to a temporary directory and starts workerd on
- * `config.port` of `host` with `env` as its environment. Resolves once the socket is open.
+ * `port` of `host`. Resolves once the socket is open.
  */
-export async function startWorkerd(
-  config: ProxyConfig,
-  env: NodeJS.ProcessEnv,
-  { host = '127.0.0.1', stdio = 'inherit' }: { host?: string; stdio?: 'inherit' | 'ignore' } = {},
-): Promise<RunningWorkerd> {
+export async function startWorkerd(options: WorkerdOptions = {}): Promise<RunningWorkerd> {
+  const { host = '127.0.0.1', env = process.env, stdio = 'inherit', entry } = options;
   // workerd never says which port it got for 0: choose a free one here instead.
-  const port = config.port || (await freePort(host));
-  const dir = mkdtempSync(join(tmpdir(), 'resmark-proxy-workerd-'));
-  await bundleWorker(dir);
+  const port = options.port || (await freePort(host));
+  // On Linux in memory (tmpfs): each new Durable Object is a SQLite file, and on a disk its fsync
+  // made a first count take 10-24 ms instead of 2.
+  const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'resmark-workerd-'));
+  await bundleWorker(dir, entry);
   const configFile = join(dir, 'config.capnp');
-  writeFileSync(configFile, workerdConfig(host, port));
+  mkdirSync(join(dir, 'store'));
+  writeFileSync(configFile, workerdConfig(host, port, join(dir, 'store')));
   // The `workerd` package's main module is the path of the binary its platform package brought.
   const binary = createRequire(import.meta.url)('workerd').default as string;
   const child = spawn(binary, ['serve', configFile], { env, stdio: ['ignore', stdio, stdio] });
@@ -172,7 +200,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(error instanceof ProxyConfigError ? error.message : error);
     process.exit(1);
   }
-  const proxy = await startWorkerd(config, process.env);
+  const proxy = await startWorkerd({ port: config.port });
   console.log(
     `Checkout proxy (workerd) on ${proxy.url} → ${config.baseUrl} (order policy: ${config.orderPolicy}; ` +
       `origins: ${config.allowedOrigins.join(', ') || 'none'})`,
