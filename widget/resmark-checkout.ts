@@ -159,6 +159,8 @@ export class ResmarkCheckout extends LitElement {
 
   /** The booking flow, shared with the reseller side panel; this element is its widget shell. */
   readonly #flow = new BookingFlow(this, {
+    // A reload after the order shows its confirmation again, not an empty widget (issue 11).
+    keepOrder: true,
     persist: (snapshot) => this.#persist(snapshot),
     cartChange: (cart) => fire(this, 'resmark-cart-change', { cart }),
     productSelect: (product) =>

@@ -641,7 +641,40 @@ describe('<resmark-checkout>', () => {
       expect(api.seen[5]!.body).to.include({ id: 'cart-1' });
       expect(api.seen[5]!.body!['referenceId']).to.match(/^chk_/);
       expect(errors).to.deep.equal([]);
-      expect(sessionStorage.length, 'nothing left to resume after the order').to.equal(0);
+      expect(
+        JSON.parse(sessionStorage.getItem(`resmark-checkout:${PROXY}`)!).snapshot.state,
+        'the confirmation is kept for a reload',
+      ).to.equal('ordered');
+    });
+
+    it('shows the confirmation again after a reload, without telling the page twice', async () => {
+      const el = await inline();
+      await toReview(el, api);
+      from(el, 'resmark-order-review', 'resmark-order-place', {});
+      await waitUntil(() => $(el, 'resmark-confirmation'), 'the confirmation');
+      fixtureCleanup();
+
+      const completes: unknown[] = [];
+      const hear = (event: Event) => completes.push(event);
+      document.addEventListener('resmark-checkout-complete', hear);
+      after(() => document.removeEventListener('resmark-checkout-complete', hear));
+      const reloaded = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
+      );
+      await waitUntil(() => $(reloaded, 'resmark-confirmation'), 'the confirmation after a reload');
+      const shown = $(reloaded, 'resmark-confirmation')!;
+      await (shown as ResmarkCheckout).updateComplete;
+      expect(text(shown.shadowRoot!.querySelector('[part=number]'))).to.equal('100002');
+      expect(api.seen.at(-1)!.query.get('referenceId'), 'found by its referenceId').to.match(
+        /^chk_/,
+      );
+      expect(completes, 'the page heard of it once, before the reload').to.have.length(0);
+      await expect(reloaded).to.be.accessible();
+
+      // "Book something else" forgets it.
+      shown.shadowRoot!.querySelector<HTMLButtonElement>('[part=restart]')!.click();
+      await waitUntil(() => heading(reloaded) === 'Choose a tour', 'the tours');
+      expect(sessionStorage.getItem(`resmark-checkout:${PROXY}`)).to.equal(null);
     });
 
     it('makes one order of a double "Place order"', async () => {

@@ -68,6 +68,11 @@ export interface BookingFlowHooks {
   step?(step: CheckoutStep, focus: boolean): void;
   /** The seat lock ran out. */
   expire?(): void;
+  /**
+   * Not a hook: keep the session after its order too, so a reload shows the confirmation again
+   * (the widget) rather than an empty flow; until {@link BookingFlow.reset}. Default false.
+   */
+  keepOrder?: boolean;
 }
 
 /** How {@link BookingFlow.open} starts a session. */
@@ -291,10 +296,10 @@ export class BookingFlow implements ReactiveController {
   save(): void {
     const snapshot = this.#session?.snapshot();
     if (!snapshot) return;
-    // Nothing left to resume once the order exists or before there is a cart.
-    this.#hooks.persist?.(
-      snapshot.state === 'ordered' || snapshot.cartId === undefined ? undefined : snapshot,
-    );
+    // Nothing to resume before there is a cart, nor once the order exists unless the shell shows
+    // its confirmation again (the restore finds the order by its referenceId).
+    const ordered = snapshot.state === 'ordered' && !this.#hooks.keepOrder;
+    this.#hooks.persist?.(ordered || snapshot.cartId === undefined ? undefined : snapshot);
   }
 
   /** Moves to `step`; `focus` false keeps the page's focus where it is (a restore). */

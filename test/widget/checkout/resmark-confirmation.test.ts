@@ -150,6 +150,55 @@ describe('<resmark-confirmation>', () => {
     });
   });
 
+  describe('after the booking (issue 11, item 4)', () => {
+    it('says a confirmation e-mail is on its way, and to which address', async () => {
+      const el = await confirmation();
+      expect(text($(el, '[part=email-note]'))).to.equal(
+        `A confirmation e-mail is on its way to ${order.customer!.email}.`,
+      );
+    });
+
+    it('says when no e-mail is sent (the order was placed without one)', async () => {
+      const el = await confirmation({ ...order, disableConfirmationEmail: true } as Order);
+      expect(text($(el, '[part=email-note]'))).to.equal(
+        'No confirmation e-mail is sent for this booking: keep this number.',
+      );
+    });
+
+    it('offers an add-to-calendar file with one event per item, at its times', async () => {
+      const el = await confirmation();
+      const link = $<HTMLAnchorElement>(el, '[part=calendar]');
+      expect(text(link)).to.equal('Add to calendar');
+      expect(link.download).to.equal('booking-100001.ics');
+      const ics = await (await fetch(link.href)).text();
+      expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).to.equal(true);
+      expect(ics.match(/BEGIN:VEVENT/g)).to.have.length(order.items.length);
+      const first = order.items[0]!;
+      const utc = (iso: string) => new Date(iso).toISOString().replace(/[-:]|\.\d{3}/g, '');
+      expect(ics).to.contain(`DTSTART:${utc(first.date.startTime!)}`);
+      expect(ics).to.contain(`DTEND:${utc(first.date.endTime!)}`);
+      expect(ics).to.contain(`SUMMARY:${first.productName}`);
+      expect(ics).to.contain('#100001');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers a printable summary saying what the confirmation says', async () => {
+      const el = await confirmation();
+      const link = $<HTMLAnchorElement>(el, '[part=print]');
+      expect(text(link)).to.equal('Printable summary');
+      expect(link.target).to.equal('_blank');
+      const page = new DOMParser().parseFromString(
+        await (await fetch(link.href)).text(),
+        'text/html',
+      );
+      expect(page.title).to.equal('Booking confirmed 100001');
+      expect(text(page.querySelector('[part=number]'))).to.equal('100001');
+      expect(page.querySelectorAll('[part=item]')).to.have.length(order.items.length);
+      expect(text(page.querySelector('[part=totals]'))).to.equal(text($(el, '[part=totals]')));
+      expect(page.querySelector('button'), 'nothing to press on paper').to.equal(null);
+    });
+  });
+
   describe('when the shopper pays on arrival', () => {
     // Orders made through the API are recorded as paid by an external source: the widget must
     // not tell a shopper who has paid nothing that they paid.
@@ -181,6 +230,16 @@ describe('<resmark-confirmation>', () => {
   });
 
   describe('with a dateless item', () => {
+    it('offers no calendar file for a booking without a date', async () => {
+      const dateless = {
+        ...order,
+        items: order.items.map((item) => ({ ...item, date: { startTime: null, endTime: null } })),
+      };
+      const el = await confirmation(dateless);
+      expect($(el, '[part=calendar]')).to.equal(null);
+      expect($(el, '[part=print]')).not.to.equal(null);
+    });
+
     it('shows no time', async () => {
       const [item] = order.items;
       const el = await confirmation({
