@@ -73,6 +73,15 @@ export const inlineWidget = (page: Page) => page.locator('#book-inline');
  */
 export async function addTourToCart(widget: Locator, day: number): Promise<void> {
   await widget.getByRole('button', { name: `Book ${TOUR.name}` }).click();
+  await chooseTourSeats(widget, day);
+  await widget.getByRole('heading', { name: 'Your cart' }).waitFor();
+}
+
+/**
+ * In the tour's booker (the widget's, or the agents' panel's, which composes the same one): 2
+ * adults and a child with a hotel pickup on `day` at 09:00, then "Add to cart".
+ */
+export async function chooseTourSeats(widget: Locator, day: number): Promise<void> {
   // The calendar opens on the first month with seats, once they are known; the day may be later.
   await widget.getByRole('grid').getByRole('button', { disabled: false }).first().waitFor();
   while ((await widget.getByRole('grid', { name: monthName(day) }).count()) === 0)
@@ -87,20 +96,24 @@ export async function addTourToCart(widget: Locator, day: number): Promise<void>
   await widget.getByLabel('Pickup time').selectOption(TOUR.pickup);
   await widget.getByLabel('Pickup place').selectOption(TOUR.hotel);
   await widget.getByRole('button', { name: 'Add to cart' }).click();
-  await widget.getByRole('heading', { name: 'Your cart' }).waitFor();
 }
 
 /** From the cart step: Continue, the customer's details, Continue; ends on the review step. */
 export async function checkOutToReview(widget: Locator): Promise<void> {
   await widget.getByRole('button', { name: 'Continue' }).click();
   await widget.getByRole('heading', { name: 'Your details' }).waitFor();
+  await fillCustomer(widget);
+  await widget.getByRole('button', { name: 'Continue' }).click();
+  await widget.getByRole('heading', { name: 'Review and book' }).waitFor();
+}
+
+/** Types {@link CUSTOMER} into the customer form (the widget's, composed by the panel too). */
+export async function fillCustomer(widget: Locator): Promise<void> {
   await widget.getByLabel('First name').fill(CUSTOMER.firstName);
   await widget.getByLabel('Last name').fill(CUSTOMER.lastName);
   await widget.getByLabel('Email').fill(CUSTOMER.email);
-  await widget.getByRole('textbox', { name: 'Phone' }).fill(CUSTOMER.phone);
+  await widget.getByRole('textbox', { name: 'Phone', exact: true }).fill(CUSTOMER.phone);
   await widget.getByLabel('Wetsuit Size').selectOption(CUSTOMER.wetsuit);
-  await widget.getByRole('button', { name: 'Continue' }).click();
-  await widget.getByRole('heading', { name: 'Review and book' }).waitFor();
 }
 
 /** The confirmation number the confirmation step shows, once it shows. */
