@@ -65,6 +65,7 @@ export const panelText = {
   change: 'Change supplier',
   booking: (name: string) => `Booking for ${name}`,
   openCarts: 'Open carts',
+  viewFailed: 'This part of the panel could not be loaded.',
 };
 
 /** The settings page. */

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ResmarkClient } from '../../shared/client.js';
 import { DEFAULT_PAGE_LIMIT } from '../../shared/limits.js';
 import type { Product } from '../../shared/product.js';
@@ -13,14 +13,10 @@ import {
 } from '../auth/agent-session.js';
 import { hasHostPermission, watchHostPermission } from '../auth/host-permission.js';
 import '../auth/resmark-agent-sign-in.js';
-import '../booking/resmark-agent-booking.js';
 import type { CartStore, OrderShow } from '../booking/resmark-agent-booking.js';
 import type { FavouritesChange } from '../booking/resmark-agent-products.js';
-import '../booking/resmark-open-carts.js';
 import type { CartResume } from '../booking/resmark-open-carts.js';
-import '../orders/resmark-agent-orders.js';
 import { panelText as text } from '../strings.js';
-import '../suppliers/resmark-supplier-manager.js';
 import '../suppliers/resmark-supplier-picker.js';
 import {
   mergeSuppliers,
@@ -46,6 +42,19 @@ type Bookable =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
   | { status: 'ready'; entityIds: Set<string>; products: Product[] };
+
+/**
+ * The views the panel loads when first needed: what opens the panel is the sign-in or the supplier
+ * choice, and every kilobyte parsed before it delays the agent (issue 9's first-view budget). The
+ * booking view, the one an agent needs next, is fetched as soon as the panel is idle.
+ */
+const VIEWS = {
+  booking: () => import('../booking/resmark-agent-booking.js'),
+  carts: () => import('../booking/resmark-open-carts.js'),
+  orders: () => import('../orders/resmark-agent-orders.js'),
+  manager: () => import('../suppliers/resmark-supplier-manager.js'),
+};
+type LazyView = keyof typeof VIEWS;
 
 /** A safety net: an agent with more products than this is far past what a list can show. */
 const MAX_PRODUCT_PAGES = 20;
@@ -81,6 +90,7 @@ export class ResmarkAgentPanel extends LitElement {
     _cartId: { state: true },
     _favourites: { state: true },
     _cartsOpen: { state: true },
+    _viewFailed: { state: true },
   };
 
   static override styles = [
@@ -193,8 +203,12 @@ export class ResmarkAgentPanel extends LitElement {
   declare _cartId: string | undefined;
   declare _favourites: string[];
   declare _cartsOpen: boolean;
+  /** A view whose module could not be loaded (a broken install, an update mid-session). */
+  declare _viewFailed: LazyView | undefined;
 
   #stops: (() => void)[] = [];
+  #loaded = new Set<LazyView>();
+  #loadingViews = new Map<LazyView, Promise<void>>();
   #stopPermission: (() => void) | undefined;
   #loading: AbortController | undefined;
 
@@ -273,6 +287,9 @@ export class ResmarkAgentPanel extends LitElement {
       this.#signedOut(signedIn.session, 'revoked'),
     );
     void this.#loadBookable(signedIn.client);
+    // What the agent does next is book: have it ready by the time they choose a supplier.
+    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    idle(() => void this.#load('booking'));
   }
 
   /** Back to the sign-in, keeping who and where, with why. */
@@ -393,10 +410,14 @@ export class ResmarkAgentPanel extends LitElement {
       >
         ${
           this._view === 'orders'
-            ? html`<resmark-agent-orders
-                .client=${client}
-                .customerFacing=${this._customerFacing}
-              ></resmark-agent-orders>`
+            ? this.#lazy(
+                'orders',
+                () =>
+                  html`<resmark-agent-orders
+                    .client=${client}
+                    .customerFacing=${this._customerFacing}
+                  ></resmark-agent-orders>`,
+              )
             : nothing
         }
       </section>`;
@@ -446,29 +467,37 @@ export class ResmarkAgentPanel extends LitElement {
             ${text.doneManaging}
           </button>
         </div>
-        <resmark-supplier-manager
-          .suppliers=${this._suppliers}
-          .known=${this._bookable.status === 'ready' ? [...this._bookable.entityIds] : []}
-          @resmark-suppliers-change=${this.#saveSuppliers}
-        ></resmark-supplier-manager>`;
+        ${this.#lazy(
+          'manager',
+          () =>
+            html`<resmark-supplier-manager
+              .suppliers=${this._suppliers}
+              .known=${this._bookable.status === 'ready' ? [...this._bookable.entityIds] : []}
+              @resmark-suppliers-change=${this.#saveSuppliers}
+            ></resmark-supplier-manager>`,
+        )}`;
     const chosen = this._chosen;
     if (chosen)
       return html`<div class="row">
           <h2 id="booking-heading" tabindex="-1">${text.booking(chosen.name)}</h2>
           <button type="button" @click=${this.#unchoose}>${text.change}</button>
         </div>
-        <resmark-agent-booking
-          .client=${client}
-          .supplierId=${chosen.entityId}
-          .supplierName=${chosen.name}
-          .cartId=${this._cartId}
-          .products=${this._bookable.status === 'ready' ? this._bookable.products : undefined}
-          .carts=${this.#carts}
-          .favourites=${this._favourites}
-          .customerFacing=${this._customerFacing}
-          @resmark-favourites-change=${this.#saveFavourites}
-          @resmark-order-show=${this.#showOrder}
-        ></resmark-agent-booking>`;
+        ${this.#lazy(
+          'booking',
+          () =>
+            html`<resmark-agent-booking
+              .client=${client}
+              .supplierId=${chosen.entityId}
+              .supplierName=${chosen.name}
+              .cartId=${this._cartId}
+              .products=${this._bookable.status === 'ready' ? this._bookable.products : undefined}
+              .carts=${this.#carts}
+              .favourites=${this._favourites}
+              .customerFacing=${this._customerFacing}
+              @resmark-favourites-change=${this.#saveFavourites}
+              @resmark-order-show=${this.#showOrder}
+            ></resmark-agent-booking>`,
+        )}`;
     return this.#renderChooser();
   }
 
@@ -507,12 +536,16 @@ export class ResmarkAgentPanel extends LitElement {
                 ${
                   // Asked for only when the agent looks: GET /cart is not needed to book.
                   this._cartsOpen
-                    ? html`<resmark-open-carts
-                        .client=${this._signedIn?.client}
-                        .names=${Object.fromEntries(listed.map((s) => [s.entityId, s.name]))}
-                        @resmark-cart-resume=${(e: CustomEvent<CartResume>) =>
-                          void this.#resume(e.detail)}
-                      ></resmark-open-carts>`
+                    ? this.#lazy(
+                        'carts',
+                        () =>
+                          html`<resmark-open-carts
+                            .client=${this._signedIn?.client}
+                            .names=${Object.fromEntries(listed.map((s) => [s.entityId, s.name]))}
+                            @resmark-cart-resume=${(e: CustomEvent<CartResume>) =>
+                              void this.#resume(e.detail)}
+                          ></resmark-open-carts>`,
+                      )
                     : nothing
                 }
               </details>`
@@ -542,6 +575,42 @@ export class ResmarkAgentPanel extends LitElement {
     this._chosen = this._cartId = undefined;
   }
 
+  /** The view's template once its module is loaded; until then, a loading line, and the load. */
+  #lazy(view: LazyView, template: () => TemplateResult): TemplateResult {
+    if (this.#loaded.has(view)) return template();
+    void this.#load(view);
+    return this._viewFailed === view
+      ? html`<div role="alert" class="row">
+          <p class="error">${text.viewFailed}</p>
+          <button type="button" @click=${() => this.#retryView(view)}>${text.retry}</button>
+        </div>`
+      : html`<p role="status">${text.loading}</p>`;
+  }
+
+  /** Loads a view's module once (a failed load may be tried again). */
+  #load(view: LazyView): Promise<void> {
+    let loading = this.#loadingViews.get(view);
+    if (!loading) {
+      loading = VIEWS[view]().then(
+        () => {
+          this.#loaded.add(view);
+          this.requestUpdate();
+        },
+        () => {
+          this.#loadingViews.delete(view);
+          this._viewFailed = view;
+        },
+      );
+      this.#loadingViews.set(view, loading);
+    }
+    return loading;
+  }
+
+  #retryView(view: LazyView) {
+    this._viewFailed = undefined;
+    void this.#load(view);
+  }
+
   #saveFavourites(event: CustomEvent<FavouritesChange>) {
     this._favourites = event.detail.favourites;
     void storedFavourites.setValue(event.detail.favourites);
@@ -550,6 +619,7 @@ export class ResmarkAgentPanel extends LitElement {
   /** "Open the order" after a booking: the Orders view shows it, from the answer already here. */
   async #showOrder(event: CustomEvent<OrderShow>) {
     this._view = 'orders';
+    await this.#load('orders');
     await this.updateComplete;
     const orders = this.renderRoot.querySelector('resmark-agent-orders');
     orders?.showOrder(event.detail.order);

@@ -116,6 +116,8 @@ describe('<resmark-agent-panel>', () => {
       await el.updateComplete;
       expect(root().activeElement?.id).to.equal('tab-orders');
       expect($('#panel-orders')!.hidden).to.equal(false);
+      // Loaded when first opened.
+      await waitUntil(() => $('resmark-agent-orders'), 'the Orders view');
       const orders = $<HTMLElement & { client: unknown; customerFacing: boolean }>(
         'resmark-agent-orders',
       )!;
@@ -205,7 +207,7 @@ describe('<resmark-agent-panel>', () => {
 
     it('keeps what the supplier manager changes', async () => {
       $<HTMLButtonElement>('[part=manage]')!.click();
-      await el.updateComplete;
+      await waitUntil(() => $('resmark-supplier-manager'), 'the supplier manager');
       const manager = $<HTMLElement & { known: string[] }>('resmark-supplier-manager')!;
       expect(manager.known).to.have.members([CANYON, HARBOR]);
       const list = [{ entityId: CANYON, name: 'Canyon Kayak', patterns: ['*.canyonkayak.test'] }];
