@@ -50,6 +50,7 @@ export interface ResmarkEventDetails {
   'resmark-hold-renew': Record<string, never>;
   'resmark-lock-expire': Record<string, never>;
   'resmark-item-remove': { itemId: string };
+  'resmark-item-change': { itemId: string; participants: Record<string, number> };
   'resmark-promo-apply': { promoCode: string };
   'resmark-customer-submit': { customer: CustomerInput };
   'resmark-order-place': Record<string, never>;

@@ -417,9 +417,12 @@ export class ResmarkCheckout extends LitElement {
             .cart=${cart}
             .pickups=${flow.pickups}
             .editable=${true}
+            .adjustable=${true}
+            .busy=${flow.changingCart}
             .locale=${locale}
             .currency=${currency}
             @resmark-item-remove=${this.#remove}
+            @resmark-item-change=${this.#change}
           ></resmark-cart-summary>
           <resmark-promo-code
             .status=${flow.promo.status}
@@ -556,6 +559,10 @@ export class ResmarkCheckout extends LitElement {
 
   async #remove(event: ResmarkEvent<'resmark-item-remove'>) {
     await this.#flow.remove(event.detail.itemId);
+  }
+
+  async #change(event: ResmarkEvent<'resmark-item-change'>) {
+    await this.#flow.change(event.detail.itemId, event.detail.participants);
   }
 
   async #applyPromo(event: ResmarkEvent<'resmark-promo-apply'>) {

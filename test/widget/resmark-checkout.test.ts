@@ -908,6 +908,25 @@ describe('<resmark-checkout>', () => {
       expect(changes.at(-1)!.cart!.items).to.deep.equal([]);
       expect(button(el, 'Back'), 'no cart to go back to').to.equal(undefined);
     });
+
+    it('changes a line’s quantities in place, with the API’s new total', async () => {
+      const el = await inline();
+      await toCart(el, api);
+      const summary = $(el, 'resmark-cart-summary')!;
+      const more = summary.shadowRoot!.querySelector<HTMLButtonElement>('[part=increase]')!;
+      expect(more.getAttribute('aria-label')).to.equal('One more: People');
+      more.click();
+      await waitUntil(() => api.cart!.items[0]!.participants!['All'] === 3, 'sent');
+      const post = api.seen.at(-1)!;
+      expect(`${post.method} ${post.path}`).to.equal('POST /cart/cart-1/item');
+      expect(post.body).to.deep.equal({ itemId: slot.activityId, participants: { All: 3 } });
+      await waitUntil(() =>
+        text(summary.shadowRoot!.querySelector('[part=totals]')).includes('$147.00'),
+      );
+      expect(text(summary.shadowRoot!.querySelector('[part=item]'))).to.contain('3 people');
+      expect(heading(el)).to.equal('Your cart');
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('when the hold runs out', () => {

@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
-import type { Cart } from '../../shared/cart.js';
+import type { Cart, CartItem } from '../../shared/cart.js';
 import { fire } from '../events.js';
 import { base } from '../styles.js';
 import {
@@ -19,6 +19,10 @@ import {
  * @tag resmark-cart-summary
  * @summary The cart's items and totals, with a remove button per item when editable.
  * @fires resmark-item-remove - The shopper asked to remove an item; `detail.itemId` names it.
+ * @fires resmark-item-change - The shopper changed an item's quantities; `detail.itemId`, `detail.participants` (every tier's new count).
+ * @csspart quantities - An item's quantities, each with one fewer / one more buttons, when `adjustable`.
+ * @csspart decrease - The "one fewer" button of a tier.
+ * @csspart increase - The "one more" button of a tier.
  * @csspart items - The list of items.
  * @csspart item - One item.
  * @csspart product - An item's product name.
@@ -34,6 +38,8 @@ export class ResmarkCartSummary extends LitElement {
     cart: { attribute: false },
     pickups: { attribute: false },
     editable: { type: Boolean },
+    adjustable: { type: Boolean },
+    busy: { type: Boolean },
     locale: {},
     currency: {},
   };
@@ -44,6 +50,27 @@ export class ResmarkCartSummary extends LitElement {
     css`
       [part='remove'] {
         justify-self: start;
+      }
+      [part='quantities'] {
+        display: grid;
+        gap: 0.25em;
+      }
+      .tier {
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+      }
+      .tier span {
+        flex: 1;
+      }
+      .tier output {
+        min-width: 2ch;
+        text-align: center;
+        font-weight: 600;
+      }
+      .tier button {
+        min-width: 2.75em;
+        padding: 0;
       }
     `,
   ];
@@ -57,6 +84,13 @@ export class ResmarkCartSummary extends LitElement {
   declare pickups: PickupsByProduct | undefined;
   /** Show a remove button per item. */
   declare editable: boolean;
+  /**
+   * Also show each item's quantities with one fewer / one more buttons (the host then handles
+   * `resmark-item-change`, e.g. with `BookingFlow.change`).
+   */
+  declare adjustable: boolean;
+  /** The cart is being changed: presses wait (the buttons keep their focus). */
+  declare busy: boolean;
   /** BCP 47 tag for money, dates and times; the browser's when unset. */
   declare locale: string | undefined;
   /** ISO 4217 code for a cart that names none. */
@@ -66,6 +100,8 @@ export class ResmarkCartSummary extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.editable = false;
+    this.adjustable = false;
+    this.busy = false;
     this.currency = 'USD';
   }
 
@@ -84,6 +120,7 @@ export class ResmarkCartSummary extends LitElement {
             currency,
             locale,
             html`${pickupTemplate(item, this.pickups)}
+            ${this.editable && this.adjustable ? this.#quantities(item, time) : nothing}
             ${
               this.editable
                 ? html`<button
@@ -130,6 +167,60 @@ export class ResmarkCartSummary extends LitElement {
   }
 
   #focusAt: number | undefined;
+
+  /**
+   * An item's counts by tier: its own map, else its people's lines. Adding the same slot again
+   * replaces its participants (docs/wire.md, Carts), so a change sends every tier's new count.
+   */
+  #counts(item: CartItem): Record<string, number> {
+    if (item.participants) return { ...item.participants };
+    const counts: Record<string, number> = {};
+    for (const { tier } of item.participantList ?? item.unitList ?? [])
+      counts[tier] = (counts[tier] ?? 0) + 1;
+    return counts;
+  }
+
+  #quantities(item: CartItem, time: string) {
+    const counts = this.#counts(item);
+    const units = item.quantityType === 'unit';
+    const name = time ? `${item.productName}, ${time}` : item.productName;
+    return html`<div part="quantities" role="group" aria-label=${msg(str`Quantities: ${name}`)}>
+      ${Object.entries(counts).map(([tier, n]) => {
+        // A single-price product's tier is "All" to the API, never to a shopper.
+        const label = tier !== 'All' ? tier : units ? msg('Units') : msg('People');
+        return html`<div class="tier">
+          <span>${label}</span>
+          <button
+            part="decrease"
+            aria-label=${msg(str`One fewer: ${label}`)}
+            aria-disabled=${this.busy}
+            ?disabled=${n === 0}
+            @click=${() => this.#change(item, counts, tier, n - 1)}
+          >
+            −
+          </button>
+          <output aria-live="polite">${n}</output>
+          <button
+            part="increase"
+            aria-label=${msg(str`One more: ${label}`)}
+            aria-disabled=${this.busy}
+            @click=${() => this.#change(item, counts, tier, n + 1)}
+          >
+            +
+          </button>
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  #change(item: CartItem, counts: Record<string, number>, tier: string, n: number) {
+    if (this.busy) return;
+    const participants = { ...counts, [tier]: n };
+    // Nobody left on the line: that is removing it, not a booking for no one.
+    if (Object.values(participants).every((count) => count === 0))
+      return this.#remove(item.itemId, this.cart?.items.indexOf(item) ?? 0);
+    fire(this, 'resmark-item-change', { itemId: item.itemId, participants });
+  }
 
   #remove(itemId: string, index: number) {
     this.#focusAt = index;

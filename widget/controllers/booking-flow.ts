@@ -30,7 +30,7 @@ import { shopperMessage } from '../shopper-message.js';
 export type CheckoutStep = 'products' | 'product' | 'cart' | 'details' | 'review' | 'done';
 
 /** What a write in flight is doing (announced, and it disables its control). */
-export type FlowBusy = '' | 'add' | 'remove' | 'promo' | 'customer' | 'order' | 'renew';
+export type FlowBusy = '' | 'add' | 'change' | 'remove' | 'promo' | 'customer' | 'order' | 'renew';
 
 /** The promo code box's state, as `resmark-promo-code` takes it. */
 export interface PromoState {
@@ -113,6 +113,7 @@ export function busyMessage(busy: FlowBusy): string {
   return {
     '': '',
     add: msg('Adding to your cart…'),
+    change: msg('Updating your cart…'),
     remove: msg('Updating your cart…'),
     promo: msg('Applying the code…'),
     customer: msg('Saving your details…'),
@@ -336,6 +337,26 @@ export class BookingFlow implements ReactiveController {
     this.promo = { status: 'idle', code: cart.promoCode ?? undefined };
     this.go('cart');
     return cart;
+  }
+
+  /**
+   * Changes the quantities of a slot in the cart: the slot is added again with every tier's new
+   * count (the API replaces the item's participants, docs/wire.md Carts), keeping its pickup.
+   */
+  async change(itemId: string, participants: Record<string, number>): Promise<Cart | undefined> {
+    const line = this.#session?.cart?.items.find((item) => item.itemId === itemId);
+    if (!line) return undefined;
+    const { pickupDetailId, locationId, locationOther, internalComment } = line;
+    return this.#act('change', (session) =>
+      session.addItem({
+        itemId,
+        participants,
+        ...(pickupDetailId ? { pickupDetailId } : {}),
+        ...(locationId ? { locationId } : {}),
+        ...(locationOther ? { locationOther } : {}),
+        ...(internalComment ? { internalComment } : {}),
+      }),
+    );
   }
 
   /** Takes a slot out of the cart; an emptied cart goes back to the products. */

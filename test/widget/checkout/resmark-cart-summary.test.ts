@@ -42,12 +42,13 @@ const $$ = (el: ResmarkCartSummary, selector: string) => [
 const totals = (el: ResmarkCartSummary) =>
   $$(el, '[part=totals] .row').map((row) => [text(row.children[0]), text(row.children[1])]);
 
-async function summary(value: Cart | undefined, editable = false) {
+async function summary(value: Cart | undefined, editable = false, adjustable = false) {
   return fixture<ResmarkCartSummary>(
     html`<resmark-cart-summary
       locale="en-US"
       .cart=${value}
       ?editable=${editable}
+      ?adjustable=${adjustable}
     ></resmark-cart-summary>`,
   );
 }
@@ -212,6 +213,52 @@ describe('<resmark-cart-summary>', () => {
       el.cart = { ...cart, items: [], total: 0 };
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=empty]'));
+    });
+  });
+
+  describe('when its quantities can be changed (issue 11, item 6)', () => {
+    const tiers = (el: ResmarkCartSummary) =>
+      $$(el, '[part=quantities] .tier').map((row) =>
+        text(row).replace(/[−+]/g, '').replace(/\s+/g, ' ').trim(),
+      );
+
+    it('shows each tier’s count with one fewer / one more, named for a screen reader', async () => {
+      const el = await summary({ ...cart, items: [kayak, sunset] }, true, true);
+      expect(tiers(el)).to.deep.equal(['Adult 2', 'Child 1', 'People 2']);
+      expect($$(el, '[part=increase]')[0]!.getAttribute('aria-label')).to.equal('One more: Adult');
+      expect($$(el, '[part=decrease]')[2]!.getAttribute('aria-label')).to.equal(
+        'One fewer: People',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks for every tier’s new count on one more', async () => {
+      const el = await summary({ ...cart, items: [kayak, sunset] }, true, true);
+      setTimeout(() => $$(el, '[part=increase]')[1]!.click());
+      const { detail } = await oneEvent(el, 'resmark-item-change');
+      expect(detail).to.deep.equal({ itemId: kayak.itemId, participants: { Adult: 2, Child: 2 } });
+    });
+
+    it('asks to remove the line when its last person goes', async () => {
+      const el = await summary({ ...cart, items: [dayPass] }, true, true);
+      setTimeout(() => $$(el, '[part=decrease]')[0]!.click());
+      const { detail } = await oneEvent(el, 'resmark-item-remove');
+      expect(detail).to.deep.equal({ itemId: dayPass.itemId });
+    });
+
+    it('waits while the cart is changing', async () => {
+      const el = await summary({ ...cart, items: [sunset] }, true, true);
+      el.busy = true;
+      await el.updateComplete;
+      let asked = false;
+      el.addEventListener('resmark-item-change', () => (asked = true));
+      $$(el, '[part=increase]')[0]!.click();
+      expect(asked).to.equal(false);
+      expect($$(el, '[part=increase]')[0]!.getAttribute('aria-disabled')).to.equal('true');
+    });
+
+    it('fits 320 px with 44 px targets', async () => {
+      await expectFitsPhone(await summary({ ...cart, items: [kayak, sunset] }, true, true));
     });
   });
 });
