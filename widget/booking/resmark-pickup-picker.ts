@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { formatMoney } from '../../shared/format.js';
 import type { PickupZone } from '../../shared/product.js';
 import { fire, type PickupChoice } from '../events.js';
 import { base } from '../styles.js';
@@ -44,9 +43,9 @@ export class ResmarkPickupPicker extends LitElement {
   declare value: PickupChoice;
   /** Messages by field: `pickupDetailId`, `locationId`, `locationOther`. */
   declare errors: Record<string, string> | undefined;
-  /** BCP 47 tag for a pickup's price; the browser's when unset. */
+  /** BCP 47 tag (kept for hosts that set it: no price is shown, Resmark's total adds none). */
   declare locale: string | undefined;
-  /** ISO 4217 code of a pickup's price. */
+  /** ISO 4217 code (kept for hosts that set it: no price is shown). */
   declare currency: string;
 
   // The zone and the "somewhere else" choice live here until they are part of a value.
@@ -100,13 +99,11 @@ export class ResmarkPickupPicker extends LitElement {
               zone.pickupDetails.map(
                 (d) =>
                   html`<option value=${d.id}>
-                    ${[
-                      d.name,
-                      d.time,
-                      d.price ? `+${formatMoney(d.price, this.currency, this.locale)}` : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
+                    ${
+                      // No price: Resmark's cart total does not add a pickup's, and a price the
+                      // total leaves out would not add up (issue 11, item 5).
+                      [d.name, d.time].filter(Boolean).join(' · ')
+                    }
                   </option>`,
               ),
             )}

@@ -3,7 +3,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { AddCartItem } from '../../shared/cart.js';
 import type { ResmarkClient } from '../../shared/client.js';
 import { ResmarkError } from '../../shared/errors.js';
-import { formatDate } from '../../shared/format.js';
+import { formatDate, formatMoney } from '../../shared/format.js';
 import { checkAddItem } from '../../shared/item-rules.js';
 import type { Inventory, InventorySlot, PickupZone, Product } from '../../shared/product.js';
 import { fire, type PickupChoice, type ResmarkEvent } from '../events.js';
@@ -71,6 +71,7 @@ const WORDS: Record<string, (checked: Checked) => string> = {
  * @summary Date, time, quantities and pickup for one product.
  * @fires resmark-item-request - The shopper's choice passed the add-item rules; `detail` is `{ product, slot, item }`, `item` the body of `POST /cart/{id}/item`.
  * @fires resmark-error - Inventory or pickups could not be loaded (the shopper sees it with a Retry button).
+ * @csspart running-total - What the chosen people cost, before "Add to cart" holds them.
  * @csspart add - The "Add to cart" button.
  * @csspart error - Why the last "Add to cart" failed (the `error` property), right after the button.
  * @csspart failure - The load error with its Retry button.
@@ -241,6 +242,7 @@ export class ResmarkProductBooker extends LitElement {
                     ></resmark-pickup-picker>`
                   : nothing
               }
+              ${this.#runningTotal(slot, currency)}
               <button
                 class="primary"
                 part="add"
@@ -265,6 +267,21 @@ export class ResmarkProductBooker extends LitElement {
           ? html`<p>${msg('This is not available right now.')}</p>`
           : nothing
       }`;
+  }
+
+  /**
+   * The total of the people chosen so far at the slot's prices, as the cart will add it up (a
+   * pickup's price is not in Resmark's total, so none is shown or added: issue 11, item 5). A
+   * live region, so a screen reader hears it change with each count.
+   */
+  #runningTotal(slot: InventorySlot, currency: string) {
+    const total = Object.entries(this._participants).reduce(
+      (sum, [tier, count]) => sum + (slot.price[tier] ?? 0) * count,
+      0,
+    );
+    return html`<p part="running-total" aria-live="polite">
+      ${total ? msg(str`Total: ${formatMoney(total, currency, this.locale)}`) : ''}
+    </p>`;
   }
 
   /** Inventory or pickups are still on their way (and no load failure is shown instead). */

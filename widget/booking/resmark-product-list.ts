@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { formatMoney } from '../../shared/format.js';
 import type { Product } from '../../shared/product.js';
 import { fire } from '../events.js';
@@ -7,8 +7,8 @@ import { sanitize } from '../sanitize.js';
 import { base } from '../styles.js';
 
 /**
- * The products a shopper can book (step 1): image, name, short description, highlights, a
- * from-price and a "Book" button each (none with `browse-only`, while online booking is closed).
+ * The products a shopper can book (step 1): image, name, short description, highlights, the
+ * operator's price and a "Book" button each (none with `browse-only`, while online booking is closed).
  * @tag resmark-product-list
  * @summary The bookable products, one card each.
  * @fires resmark-product-select - The shopper pressed a product's "Book"; `detail.product` is it.
@@ -16,7 +16,7 @@ import { base } from '../styles.js';
  * @csspart list - The list of cards.
  * @csspart product - One product's card.
  * @csspart image - A product's image.
- * @csspart price - A product's "From …" price.
+ * @csspart price - A product's price, as the operator gives it (not a lowest price).
  * @csspart book - A product's "Book" button.
  * @csspart retry - "Try again", beside why the products could not be fetched.
  * @cssprop --resmark-color-subtle - Background of the loading skeletons.
@@ -140,11 +140,11 @@ export class ResmarkProductList extends LitElement {
 
   #card(product: Product) {
     const image = product.images[0];
-    // The marketing price is a string; the bookable prices are only known once inventory loads.
+    // The marketing price is the operator's, a string: not a lowest price (a child's may be
+    // lower), so it is never called "From", the word kept for the lowest of a slot's real prices
+    // (issue 11, item 5: a card's "From $89" beside its slots' "From $59").
     const price = /^\d+(\.\d+)?$/.test(product.price.trim())
-      ? msg(
-          str`From ${formatMoney(Number(product.price), product.currency ?? this.currency, this.locale)}`,
-        )
+      ? formatMoney(Number(product.price), product.currency ?? this.currency, this.locale)
       : product.price;
     let highlights = this.#highlights.get(product);
     if (!highlights) this.#highlights.set(product, (highlights = sanitize(product.highlights)));

@@ -78,7 +78,8 @@ describe('<resmark-pickup-picker>', () => {
       await choose(el, 'detail', '5f1e00000000000000000001');
       expect(await choose(el, 'zone', bigWater!.id)).to.deep.equal({});
       expect($(el, '#detail')!.value).to.equal('');
-      expect(options($(el, '#detail'))[1]).to.equal('Big Water pickup · 07:45 · +$10.00');
+      // No "+$10.00": Resmark's total does not add a pickup's price (issue 11, item 5).
+      expect(options($(el, '#detail'))[1]).to.equal('Big Water pickup · 07:45');
     });
   });
 

@@ -252,6 +252,33 @@ describe('<resmark-product-booker>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows a running total of the people chosen, before anything is held (issue 11, item 5)', async () => {
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      const total = () =>
+        (el.shadowRoot!.querySelector('[part=running-total]')?.textContent ?? '')
+          .replace(/\s+/g, ' ')
+          .trim();
+      expect(total(), 'nothing chosen, no total').to.equal('');
+      const quantities = part(el, 'resmark-tier-quantities')!;
+      for (const name of ['Add one Adult', 'Add one Adult', 'Add one Child']) {
+        inner<HTMLButtonElement>(quantities, `[aria-label="${name}"]`).click();
+        await settle(el);
+      }
+      // 2 × $89 + 1 × $59, as the cart will add it up.
+      expect(total()).to.equal('Total: $237.00');
+      expect(
+        el.shadowRoot!.querySelector('[part=running-total]')!.getAttribute('aria-live'),
+      ).to.equal('polite');
+      // A pickup with a price changes nothing: Resmark's total adds none, and none is shown.
+      const pickup = part(el, 'resmark-pickup-picker')!;
+      await choose(pickup, 'zone', '5f1d00000000000000000002');
+      await settle(el);
+      expect(total()).to.equal('Total: $237.00');
+      expect(pickup.shadowRoot!.textContent).not.to.match(/\$/);
+      await expect(el).to.be.accessible();
+    });
+
     it('fires resmark-item-request with the product, the slot and the add-item body', async () => {
       await pickDay(el, '2026-11-25');
       await pickSlot(el, 0);

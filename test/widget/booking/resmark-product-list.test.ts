@@ -74,7 +74,7 @@ describe('<resmark-product-list>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('shows name, image with alt, description, highlights and from-price per product', () => {
+    it('shows name, image with alt, description, highlights and the operator’s price per product', () => {
       const cards = shadow(el).querySelectorAll('[part=product]');
       expect(cards).to.have.length(3);
       const first = cards[0]!;
@@ -84,8 +84,10 @@ describe('<resmark-product-list>', () => {
       expect(img.alt).to.equal('Kayaks between red sandstone walls');
       expect(first.textContent).to.contain('Four hours of guided paddling');
       expect(first.querySelectorAll('.highlights li')).to.have.length(4);
-      expect(first.querySelector('.price')!.textContent).to.equal('From $89.00');
-      expect(cards[2]!.querySelector('.price')!.textContent).to.equal('From $35.00');
+      // The operator's price, never "From": the lowest (a child's $59) is only known from the
+      // slots, which say "From" (issue 11, item 5).
+      expect(first.querySelector('.price')!.textContent).to.equal('$89.00');
+      expect(cards[2]!.querySelector('.price')!.textContent).to.equal('$35.00');
     });
 
     it('shows highlights as a plain bullet list, not as cards', () => {
@@ -130,7 +132,7 @@ describe('<resmark-product-list>', () => {
     it('formats the price with the locale and the product currency', async () => {
       el.locale = 'de-DE';
       await el.updateComplete;
-      expect(shadow(el).querySelector('.price')!.textContent).to.equal('From 89,00\u00a0$');
+      expect(shadow(el).querySelector('.price')!.textContent).to.equal('89,00\u00a0$');
     });
   });
 

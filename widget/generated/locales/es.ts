@@ -30,6 +30,7 @@
 's236a88968030b260': str`Lugares restantes en este horario: ${0}.`,
 's2468b69d10791c82': `Ciudad`,
 's2493042decf15a57': `Algunas plazas no se pudieron reservar de nuevo y se quitaron de tu carrito. Revísalo, por favor.`,
+'s27ca7d4da1a0def3': str`Total: ${0}`,
 's286a40fda89f3880': `Cargando disponibilidad…`,
 's28acf046554e6270': `Revisa lo que has elegido e inténtalo de nuevo.`,
 's295b7d051d15df94': `Tus plazas ya no están retenidas. Vuelve a retenerlas para continuar.`,
