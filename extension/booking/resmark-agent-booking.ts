@@ -79,7 +79,6 @@ export class ResmarkAgentBooking extends LitElement {
   static override properties = {
     client: { attribute: false },
     supplierId: { attribute: 'supplier-id' },
-    supplierName: { attribute: 'supplier-name' },
     cartId: { attribute: 'cart-id' },
     products: { attribute: false },
     carts: { attribute: false },
@@ -130,9 +129,6 @@ export class ResmarkAgentBooking extends LitElement {
         min-height: 4.5em;
         font: inherit;
       }
-      .supplier {
-        color: var(--_muted);
-      }
     `,
   ];
 
@@ -140,8 +136,6 @@ export class ResmarkAgentBooking extends LitElement {
   declare client: AgentClient | undefined;
   /** The supplier to book (its entity id): carts are reseller carts for it. */
   declare supplierId: string | undefined;
-  /** The supplier's name, as the agent calls it. */
-  declare supplierName: string | undefined;
   /** Open this cart (from the agent's open carts) instead of the supplier's kept one. */
   declare cartId: string | undefined;
   /**
@@ -282,7 +276,6 @@ export class ResmarkAgentBooking extends LitElement {
       @keydown=${() => flow.active()}
     >
       <div class="bar">
-        <span class="supplier">${this.supplierName ?? ''}</span>
         ${
           back
             ? html`<button part="back-button" @click=${() => flow.go(back)}>

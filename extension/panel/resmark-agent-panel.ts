@@ -488,7 +488,6 @@ export class ResmarkAgentPanel extends LitElement {
             html`<resmark-agent-booking
               .client=${client}
               .supplierId=${chosen.entityId}
-              .supplierName=${chosen.name}
               .cartId=${this._cartId}
               .products=${this._bookable.status === 'ready' ? this._bookable.products : undefined}
               .carts=${this.#carts}

@@ -52,7 +52,6 @@ async function canyon(sb: InPageSandbox, carts = memoryCarts(), customerFacing =
     html`<resmark-agent-booking
       .client=${sb.client}
       supplier-id=${CANYON}
-      supplier-name="Canyon Kayak Co."
       .carts=${carts}
       ?customer-facing=${customerFacing}
     ></resmark-agent-booking>`,
@@ -161,7 +160,6 @@ describe('<resmark-agent-booking>', () => {
       await toCart(el);
       const canyonCart = el.flow.session!.cart!.id;
       el.supplierId = HARBOR;
-      el.supplierName = 'Harbor Bikes';
       await el.flow.ready;
       await waitUntil(
         () =>
