@@ -12,7 +12,10 @@
  * of this sandbox costs on this machine before it does anything (not with `--in-process`). With
  * proxies in their own processes it also reads each one's CPU time per request from `/proc`.
  * The sandbox and the proxies each run in their own Node process, as they would in production; this
- * process only sends requests. Budget (issue 4): p50 ≤ direct + 2 ms, throughput ≥ 70 % of direct.
+ * process only sends requests. Budget (issue 4): p50 ≤ direct + 2 ms. Its other budget, throughput
+ * ≥ 70 % of direct, is retired (issue 10): against a sandbox answering in 0.1 ms on the same two
+ * cores it measured the proxy's CPU, not what a shopper waits; `proxy-edge.ts` measures that, with
+ * an upstream as slow as Resmark's. The throughput is still printed here.
  * Standalone: `npx tsx bench/proxy-overhead.ts [--in-process]`; `bench/run.ts` calls
  * {@link measureProxyOverhead} and {@link proxyOverheadFigures}.
  */
@@ -374,24 +377,18 @@ export async function measureProxyOverhead(options: OverheadOptions = {}): Promi
   }
 }
 
-/** Each route's two budget lines: p50 added (≤ 2 ms) and throughput (≥ 70 % of direct). */
+/**
+ * Each route's budget line: p50 added (≤ 2 ms). Throughput on loopback is in
+ * {@link describeProxyOverhead}, no longer budgeted (see the file's comment).
+ */
 export function proxyOverheadFigures(overhead: ProxyOverhead): OverheadFigure[] {
-  return overhead.routes.flatMap(({ label, path, direct, proxied }) => [
-    {
-      name: `checkout proxy, ${label}: p50 latency added to GET ${path}`,
-      value: proxied.p50 - direct.p50,
-      unit: 'ms',
-      budget: 2,
-      kind: 'max' as const,
-    },
-    {
-      name: `checkout proxy, ${label}: throughput of GET ${path}, % of direct`,
-      value: (100 * proxied.perSecond) / direct.perSecond,
-      unit: '%',
-      budget: 70,
-      kind: 'min' as const,
-    },
-  ]);
+  return overhead.routes.map(({ label, path, direct, proxied }) => ({
+    name: `checkout proxy, ${label}: p50 latency added to GET ${path}`,
+    value: proxied.p50 - direct.p50,
+    unit: 'ms',
+    budget: 2,
+    kind: 'max' as const,
+  }));
 }
 
 /** The raw figures behind {@link proxyOverheadFigures}, one line per route, and the load. */
@@ -402,7 +399,8 @@ export function describeProxyOverhead(overhead: ProxyOverhead): string {
   return [
     ...overhead.routes.map(
       ({ label, path, direct, proxied, passThrough }) =>
-        `(${label}, GET ${path}: direct ${figures(direct)}; through the proxy ${figures(proxied)}` +
+        `(${label}, GET ${path}: direct ${figures(direct)}; through the proxy ${figures(proxied)}, ` +
+        `${((100 * proxied.perSecond) / direct.perSecond).toFixed(1)} % of direct` +
         (passThrough
           ? `; floor, a bare pass-through: ${figures(passThrough)}, ${((100 * passThrough.perSecond) / direct.perSecond).toFixed(1)} % of direct`
           : '') +

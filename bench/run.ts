@@ -18,6 +18,7 @@ import {
   measureProxyOverhead,
   proxyOverheadFigures,
 } from './proxy-overhead.js';
+import { describeProxyEdge, measureProxyEdge, proxyEdgeFigures } from './proxy-edge.js';
 import { describeInventoryRanges, measureInventoryRanges } from './inventory-range.js';
 import { describeOrderList, measureOrderList, ORDER_QUERIES } from './order-list.js';
 import { measureSharedSize } from './shared-size.js';
@@ -128,6 +129,12 @@ console.log(describeInventoryRanges(inventoryRanges));
 const overhead = await measureProxyOverhead({ proxy: 'in-process' });
 figures.push(...proxyOverheadFigures(overhead));
 console.log(describeProxyOverhead(overhead));
+
+// Issue 10: what the proxy adds against an upstream as slow as Resmark's (50–150 ms, 50 clients),
+// its CPU per booking-flow request on Node, and the same booking on workerd and Deno (reported).
+const edge = await measureProxyEdge();
+figures.push(...proxyEdgeFigures(edge));
+console.log(describeProxyEdge(edge));
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const widgetSize = await measureWidgetSize();
