@@ -10,6 +10,8 @@
  */
 import { ProxyConfigError, readProxyConfig, type ProxyConfig } from '../config.js';
 import { createProxy } from '../proxy.js';
+import { memoryStore, type ProxyStore } from '../store.js';
+import { denoKvStore, type Kv } from './deno-kv-store.js';
 
 /** The few parts of Deno's API this entry uses (the project's TypeScript has no Deno types). */
 interface DenoApi {
@@ -24,6 +26,9 @@ interface DenoApi {
   ): { shutdown(): Promise<void> };
   createHttpClient(options: { poolMaxIdlePerHost?: number }): unknown;
   addSignalListener(signal: 'SIGINT' | 'SIGTERM', handler: () => void): void;
+  unrefTimer(id: number): void;
+  /** Only on Deno Deploy, or with `--unstable-kv`. */
+  openKv?: (path?: string) => Promise<Kv>;
   exit(code: number): never;
 }
 
@@ -66,7 +71,26 @@ try {
   Deno.exit(1);
 }
 
+/**
+ * The shared store (`../store.ts`). Deno KV where Deno offers it (Deno Deploy always; the CLI only
+ * with `--unstable-kv`): Deploy runs an app in many isolates, and counts or hand-overs kept in one
+ * isolate's memory would let a shopper start over, or an old resume link keep working, in another.
+ * Otherwise memory: `npm run proxy:deno` is one process with one isolate, so memory is shared by
+ * every request it serves, as on the Node entry, and costs no KV write per request.
+ */
+async function chooseStore(): Promise<{ store: ProxyStore; kind: string }> {
+  if (typeof Deno.openKv === 'function')
+    return { store: denoKvStore(await Deno.openKv()), kind: 'Deno KV' };
+  const store = memoryStore();
+  // Expired counters go on a timer, off the request path, as on the Node entry. (Deno's timer
+  // id is a number; the project's types are Node's.)
+  Deno.unrefTimer(setInterval(() => store.sweep(), 60_000) as unknown as number);
+  return { store, kind: 'memory' };
+}
+const { store, kind } = await chooseStore();
+
 const proxy = createProxy(config, {
+  store,
   fetch: fetchWithoutWriteRetry(Deno),
   // Deno names the peer; behind a reverse proxy or CDN, CLIENT_ADDRESS_HEADER takes precedence.
   clientAddress: (_request, info) => (info as ServeInfo | undefined)?.remoteAddr.hostname,
@@ -79,7 +103,7 @@ const server = Deno.serve(
     onListen: ({ hostname, port }) =>
       console.log(
         `Checkout proxy (Deno) on http://${hostname}:${port} → ${config.baseUrl} (order policy: ` +
-          `${config.orderPolicy}; origins: ${config.allowedOrigins.join(', ') || 'none'})`,
+          `${config.orderPolicy}; origins: ${config.allowedOrigins.join(', ') || 'none'}; store: ${kind})`,
       ),
   },
   (request, info) => proxy(request, info),
