@@ -114,6 +114,14 @@ export class ResmarkCheckout extends LitElement {
       .step[hidden] {
         display: none;
       }
+      /* The hold stays in view while a phone shopper scrolls a long step (issue 11, item 10). */
+      resmark-hold-timer {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        padding-block: 0.25em;
+        background: var(--_surface);
+      }
       .notice {
         padding: var(--_space);
         background: var(--_subtle);
@@ -403,6 +411,7 @@ export class ResmarkCheckout extends LitElement {
         .expiresAt=${expired ? 0 : session.expiresAt}
         .now=${flow.now}
         .renewing=${flow.busy === 'renew'}
+        renews-while-active
         @resmark-hold-renew=${this.#renew}
       ></resmark-hold-timer>
       <div class="step" ?hidden=${expired}>${this.#holdingStep(cart, locale, currency)}</div>`;

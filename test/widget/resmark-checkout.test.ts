@@ -7,7 +7,7 @@ import {
   oneEvent,
   waitUntil,
 } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Cart, CartItem } from '../../shared/cart.js';
 import type { Order } from '../../shared/order.js';
 import type { ResmarkEvent, ResmarkEventName } from '../../widget/events.js';
@@ -925,6 +925,35 @@ describe('<resmark-checkout>', () => {
       );
       expect(text(summary.shadowRoot!.querySelector('[part=item]'))).to.contain('3 people');
       expect(heading(el)).to.equal('Your cart');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the hold timer on a phone (issue 11, item 10)', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    it('stays in view while the shopper scrolls the details, and says it renews while they book', async () => {
+      await setViewport({ width: 390, height: 500 });
+      const el = await inline();
+      await toCart(el, api);
+      button(el, 'Continue')!.click();
+      await waitUntil(() => heading(el) === 'Your details', 'the details step');
+      const timer = $(el, 'resmark-hold-timer')!;
+      await (timer as ResmarkCheckout).updateComplete;
+      expect(text(timer.shadowRoot!.querySelector('[part=renews-note]'))).to.equal(
+        'The hold renews while you keep booking.',
+      );
+      // Down to the form's Continue, far below the timer on a 500 px screen.
+      const form = $(el, 'resmark-customer-form')!;
+      form.shadowRoot!.querySelector('[part=submit]')!.scrollIntoView({ block: 'end' });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(window.scrollY, 'the page scrolled').to.be.above(200);
+      const { top, bottom, left, right } = timer.getBoundingClientRect();
+      expect(top, 'at the top of the screen').to.be.within(-1, 40);
+      expect(bottom).to.be.below(500);
+      const atTop = el.shadowRoot!.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+      expect(atTop === timer, 'nothing covers it').to.equal(true);
+      window.scrollTo(0, 0);
       await expect(el).to.be.accessible();
     });
   });

@@ -49,6 +49,7 @@ const isoWeekday = (ms: number) => new Date(ms).getUTCDay() || 7;
  * @csspart header - The month name with the previous/next buttons.
  * @csspart grid - The table of days.
  * @csspart day - Each day's button.
+ * @csspart legend - What the days' marks mean (few left, sold out, no times).
  * @cssprop --resmark-color-accent - The chosen day's background.
  * @cssprop --resmark-color-warning - The few-left mark.
  */
@@ -121,6 +122,36 @@ export class ResmarkAvailabilityCalendar extends LitElement {
         background: var(--_accent);
         border-color: var(--_accent);
         color: var(--_on-accent);
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em var(--_space);
+        margin: 0.5em 0 0;
+        padding: 0;
+        list-style: none;
+        font-size: 0.875em;
+        color: var(--_muted);
+      }
+      .legend li {
+        display: flex;
+        align-items: center;
+        gap: 0.4em;
+      }
+      /* A small copy of a day's look beside its meaning. */
+      .key {
+        position: relative;
+        display: inline-grid;
+        place-items: center;
+        width: 2em;
+        height: 2em;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        color: var(--_text);
+      }
+      .key.none {
+        border-color: transparent;
+        color: var(--_muted);
       }
     `,
   ];
@@ -219,7 +250,13 @@ export class ResmarkAvailabilityCalendar extends LitElement {
               </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table>
+      <ul part="legend" class="legend" aria-label=${msg('What the days show')}>
+        <li><span class="key" aria-hidden="true">8</span>${msg('Times to book')}</li>
+        <li><span class="key few" aria-hidden="true">8</span>${msg('Few seats left')}</li>
+        <li><span class="key sold-out" aria-hidden="true">8</span>${msg('Sold out')}</li>
+        <li><span class="key none" aria-hidden="true">8</span>${msg('No times')}</li>
+      </ul>`;
   }
 
   override updated() {

@@ -72,6 +72,8 @@ const WORDS: Record<string, (checked: Checked) => string> = {
  * @fires resmark-item-request - The shopper's choice passed the add-item rules; `detail` is `{ product, slot, item }`, `item` the body of `POST /cart/{id}/item`.
  * @fires resmark-error - Inventory or pickups could not be loaded (the shopper sees it with a Retry button).
  * @csspart running-total - What the chosen people cost, before "Add to cart" holds them.
+ * @csspart next-available - "Next available:" with the first open day as a button, before a day is chosen.
+ * @csspart sold-out - That nothing is left to book, and for how long that is known.
  * @csspart add - The "Add to cart" button.
  * @csspart error - Why the last "Add to cart" failed (the `error` property), right after the button.
  * @csspart failure - The load error with its Retry button.
@@ -88,6 +90,7 @@ export class ResmarkProductBooker extends LitElement {
     now: { attribute: false },
     _month: { state: true },
     _date: { state: true },
+    _noneAhead: { state: true },
     _slot: { state: true },
     _participants: { state: true },
     _pickup: { state: true },
@@ -133,6 +136,8 @@ export class ResmarkProductBooker extends LitElement {
 
   declare private _month: string | undefined;
   declare private _date: string | undefined;
+  /** The months searched ahead have no open day: the product is sold out for now. */
+  declare private _noneAhead: boolean;
   declare private _slot: InventorySlot | undefined;
   declare private _participants: Record<string, number>;
   declare private _pickup: PickupChoice;
@@ -153,6 +158,7 @@ export class ResmarkProductBooker extends LitElement {
     this.now = Date.now;
     this._participants = {};
     this._pickup = {};
+    this._noneAhead = false;
   }
 
   override connectedCallback() {
@@ -203,6 +209,7 @@ export class ResmarkProductBooker extends LitElement {
                 @resmark-month-change=${this.#handleMonth}
                 @resmark-date-select=${this.#handleDate}
               ></resmark-availability-calendar>
+              ${this.#soldOutOrNext()}
               ${
                 this._date
                   ? html`<section>
@@ -264,7 +271,14 @@ export class ResmarkProductBooker extends LitElement {
       }
       ${
         product.dateless && inventory && !slot
-          ? html`<p>${msg('This is not available right now.')}</p>`
+          ? html`<p part="sold-out" role="status">
+              ${
+                // The one undated slot is listed with nothing left: say so, not a vague line.
+                inventory.items[0]?.timesAvailable.length
+                  ? msg('Sold out: none are left right now. Please check back later.')
+                  : msg('This is not available right now.')
+              }
+            </p>`
           : nothing
       }`;
   }
@@ -332,6 +346,7 @@ export class ResmarkProductBooker extends LitElement {
     this.#requests.clear();
     this.#months.clear();
     this._month = this._date = this._slot = this._zones = this._errors = undefined;
+    this._noneAhead = false;
     this._failure = undefined;
     this._participants = {};
     this._pickup = {};
@@ -366,7 +381,11 @@ export class ResmarkProductBooker extends LitElement {
       this._month = month;
       const inventory = await this.#load(month, signal);
       const open = inventory.items.some((day) => day.timesAvailable.some((s) => seatsLeft(s) > 0));
-      if (open || tried === SEARCH_MONTHS) return;
+      if (open) return;
+      if (tried === SEARCH_MONTHS) {
+        this._noneAhead = true;
+        return;
+      }
       month = addMonths(month, 1);
     }
   }
@@ -428,8 +447,41 @@ export class ResmarkProductBooker extends LitElement {
   }
 
   #handleDate(event: ResmarkEvent<'resmark-date-select'>) {
-    this._date = event.detail.date;
+    this.#pickDate(event.detail.date);
+  }
+
+  #pickDate(date: string) {
+    this._date = date;
+    this._month = date.slice(0, 7);
     this._slot = this._errors = undefined;
+  }
+
+  /** The first day with seats among the months loaded, from the one shown on. */
+  #nextOpen(): string | undefined {
+    const from = this._month ?? '';
+    for (const month of [...this.#months.keys()].filter((m) => m >= from).sort())
+      for (const day of this.#months.get(month)?.items ?? [])
+        if (day.date && day.timesAvailable.some((slot) => seatsLeft(slot) > 0)) return day.date;
+    return undefined;
+  }
+
+  /**
+   * Before a day is chosen: when the product is next available (a button that chooses that day),
+   * or that it is sold out as far ahead as was searched (issue 11, item 10).
+   */
+  #soldOutOrNext() {
+    if (this._date || this.#loading()) return nothing;
+    const next = this.#nextOpen();
+    if (next)
+      return html`<p part="next-available">
+        ${msg('Next available:')}
+        <button @click=${() => this.#pickDate(next)}>${formatDate(next, this.locale)}</button>
+      </p>`;
+    return this._noneAhead
+      ? html`<p part="sold-out" role="status">
+          ${msg('Sold out: no dates are open in the next three months. Please check back later.')}
+        </p>`
+      : nothing;
   }
 
   #handleSlot(event: ResmarkEvent<'resmark-slot-select'>) {

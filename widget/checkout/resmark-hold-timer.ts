@@ -13,6 +13,7 @@ import { base } from '../styles.js';
  * @fires resmark-lock-expire - The hold reached zero (once per hold).
  * @fires resmark-hold-renew - The shopper asked to hold the seats again.
  * @csspart countdown - The "Your seats are held for 12:34" line; it also has `urgent` under 5 minutes.
+ * @csspart renews-note - With `renews-while-active`: that the hold renews while the shopper books.
  * @csspart notice - The notice shown once the hold ran out.
  * @csspart renew - The "Hold my seats again" button (focusing the element focuses it).
  * @cssprop --resmark-color-warning - The countdown under 5 minutes.
@@ -26,6 +27,7 @@ export class ResmarkHoldTimer extends LitElement {
     expiresAt: { type: Number, attribute: 'expires-at' },
     now: { attribute: false },
     renewing: { type: Boolean },
+    renewsWhileActive: { type: Boolean, attribute: 'renews-while-active' },
   };
 
   static override styles = [
@@ -54,6 +56,11 @@ export class ResmarkHoldTimer extends LitElement {
   declare now: () => number;
   /** A renewal is in flight: the button waits. */
   declare renewing: boolean;
+  /**
+   * The host renews the hold while the shopper is active (BookingFlow's `active()`): say so under
+   * the countdown, so nobody hurries through their details for fear of a clock that will be reset.
+   */
+  declare renewsWhileActive: boolean;
   /** The timer functions the countdown ticks with (not a property: read when the element is attached). */
   clock: Clock;
 
@@ -69,6 +76,7 @@ export class ResmarkHoldTimer extends LitElement {
     updateWhenLocaleChanges(this);
     this.now = Date.now;
     this.renewing = false;
+    this.renewsWhileActive = false;
     this.clock = globalThis;
   }
 
@@ -91,13 +99,20 @@ export class ResmarkHoldTimer extends LitElement {
       ${
         s
           ? html`<p
-              part=${urgent ? 'countdown urgent' : 'countdown'}
-              class=${urgent ? 'urgent' : ''}
-            >
-              ${msg(
-                str`Your seats are held for ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`,
-              )}
-            </p>`
+                part=${urgent ? 'countdown urgent' : 'countdown'}
+                class=${urgent ? 'urgent' : ''}
+              >
+                ${msg(
+                  str`Your seats are held for ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`,
+                )}
+              </p>
+              ${
+                this.renewsWhileActive
+                  ? html`<p part="renews-note" class="muted">
+                      ${msg('The hold renews while you keep booking.')}
+                    </p>`
+                  : nothing
+              }`
           : html`<div part="notice">
               <p role="alert">${msg('Your hold ran out and the seats were released')}</p>
               <button

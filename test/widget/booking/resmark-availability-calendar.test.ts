@@ -41,6 +41,29 @@ async function calendar(extra: Partial<ResmarkAvailabilityCalendar> = {}) {
 }
 
 describe('<resmark-availability-calendar>', () => {
+  describe('its legend (issue 11, item 10)', () => {
+    it('says what each day’s look means, drawn the way the days are', async () => {
+      const el = await calendar();
+      const legend = el.shadowRoot!.querySelector('[part=legend]')!;
+      expect(legend.getAttribute('aria-label')).to.equal('What the days show');
+      const items = [...legend.querySelectorAll('li')];
+      expect(items.map((li) => li.textContent!.replace(/\d|\s+/g, ' ').trim())).to.deep.equal([
+        'Times to book',
+        'Few seats left',
+        'Sold out',
+        'No times',
+      ]);
+      // Each sample has the mark a day of that kind has.
+      const sample = (i: number) => items[i]!.querySelector('.key')!;
+      const few = el.shadowRoot!.querySelector('[part=day].few')!;
+      expect(getComputedStyle(sample(1), '::after').backgroundColor).to.equal(
+        getComputedStyle(few, '::after').backgroundColor,
+      );
+      expect(getComputedStyle(sample(2)).textDecorationLine).to.equal('line-through');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('with a month of availability', () => {
     let el: ResmarkAvailabilityCalendar;
     beforeEach(async () => {

@@ -105,6 +105,7 @@ async function settle(el: ResmarkProductBooker) {
   }
 }
 
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const part = <K extends keyof HTMLElementTagNameMap>(el: ResmarkProductBooker, tag: K) =>
   el.shadowRoot!.querySelector(tag);
 const inner = <T extends Element>(host: Element | null, selector: string) =>
@@ -448,6 +449,23 @@ describe('<resmark-product-booker>', () => {
         '2027-01',
       ]);
       expect(part(el, 'resmark-availability-calendar')!.month).to.equal('2027-01');
+      // Said as sold out, not left as an empty calendar (issue 11, item 10).
+      expect(text(el.shadowRoot!.querySelector('[part=sold-out]'))).to.equal(
+        'Sold out: no dates are open in the next three months. Please check back later.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when it is next available, and that button chooses the day', async () => {
+      const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
+      const el = await booker(fake.client, kayak, Date.parse('2026-10-15T12:00:00Z'));
+      const next = el.shadowRoot!.querySelector('[part=next-available]')!;
+      expect(text(next)).to.equal('Next available: Wed, Nov 25, 2026');
+      next.querySelector('button')!.click();
+      await settle(el);
+      expect(part(el, 'resmark-availability-calendar')!.selected).to.equal('2026-11-25');
+      expect(part(el, 'resmark-slot-picker')).not.to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part=next-available]')).to.equal(null);
     });
   });
 
@@ -511,6 +529,31 @@ describe('<resmark-product-booker>', () => {
         itemId: 'a-94177-dateless',
         participants: { All: 2 },
       });
+    });
+  });
+
+  describe('with a sold-out dateless product', () => {
+    it('says it is sold out, offers no Add to cart, and passes axe', async () => {
+      const [day] = dayPassInventory.items;
+      const soldOut = {
+        ...dayPassInventory,
+        items: [
+          {
+            ...day!,
+            timesAvailable: day!.timesAvailable.map((slot) => ({
+              ...slot,
+              tiersAvailable: { '*': 0 },
+            })),
+          },
+        ],
+      };
+      const fake = fakeClient({ months: { '2026-11': soldOut } });
+      const el = await booker(fake.client, dayPass);
+      expect(text(el.shadowRoot!.querySelector('[part=sold-out]'))).to.equal(
+        'Sold out: none are left right now. Please check back later.',
+      );
+      expect(addButton(el)).to.equal(null);
+      await expect(el).to.be.accessible();
     });
   });
 
