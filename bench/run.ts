@@ -11,6 +11,7 @@ import {
   PANEL_BOOKING_REQUEST_BUDGET,
   PANEL_GZIP_BUDGET_KIB,
   PANEL_OPEN_BUDGET_MS,
+  PANEL_READS_AFTER_WRITE_BUDGET,
 } from './extension.js';
 import { startSandboxProcess } from './sandbox-process.js';
 import {
@@ -207,6 +208,13 @@ figures.push(
     value: extension.requests.length,
     unit: 'requests',
     budget: PANEL_BOOKING_REQUEST_BUDGET,
+    kind: 'max',
+  },
+  {
+    name: 'side panel: of those, reads after the first write',
+    value: extension.readsAfterWrite,
+    unit: 'requests',
+    budget: PANEL_READS_AFTER_WRITE_BUDGET,
     kind: 'max',
   },
 );

@@ -15,8 +15,10 @@ import '../../widget/checkout/resmark-promo-code.js';
 import { BookingFlow, busyMessage } from '../../widget/controllers/booking-flow.js';
 import { fire, type ResmarkEvent } from '../../widget/events.js';
 import { base } from '../../widget/styles.js';
+import { fromTomorrow, tomorrowOf } from './availability.js';
 import { parseContact } from './contact-paste.js';
 import './resmark-agent-products.js';
+import { orderProducts, type ProductAvailability } from './resmark-agent-products.js';
 import './resmark-order-options.js';
 import {
   emptyOrderFields,
@@ -46,6 +48,10 @@ const PASTED_LABELS: Record<string, string> = {
   email: 'e-mail',
   phone: 'phone',
 };
+
+// How many products' days from tomorrow the list reads at once: the first screenful or two,
+// favourites first; more would be requests for rows nobody scrolls to.
+const AVAILABILITY_READS = 12;
 
 const TITLES = {
   products: 'Products',
@@ -84,11 +90,13 @@ export class ResmarkAgentBooking extends LitElement {
     carts: { attribute: false },
     favourites: { attribute: false },
     customerFacing: { type: Boolean, attribute: 'customer-facing', reflect: true },
+    now: { attribute: false },
     locale: {},
     currency: {},
     _products: { state: true },
     _loading: { state: true },
     _listError: { state: true },
+    _availability: { state: true },
     _comment: { state: true },
     _fields: { state: true },
     _fieldErrors: { state: true },
@@ -149,12 +157,15 @@ export class ResmarkAgentBooking extends LitElement {
   declare favourites: string[];
   /** The screen is turned to the customer: agent-only data (comment, reference, memo) is hidden. */
   declare customerFacing: boolean;
+  /** The clock (epoch ms) that says which day is tomorrow; injectable for tests. */
+  declare now: () => number;
   /** BCP 47 tag for money and dates; the browser's when unset. */
   declare locale: string | undefined;
   /** ISO 4217 code for what names no currency. */
   declare currency: string;
 
   declare private _products: Product[];
+  declare private _availability: Map<string, ProductAvailability>;
   declare private _loading: boolean;
   declare private _listError: string | undefined;
   declare private _comment: string;
@@ -186,7 +197,9 @@ export class ResmarkAgentBooking extends LitElement {
     this.favourites = [];
     this.customerFacing = false;
     this.currency = 'USD';
+    this.now = Date.now;
     this._products = [];
+    this._availability = new Map();
     this._loading = false;
     this._comment = '';
     this._fields = emptyOrderFields();
@@ -234,11 +247,15 @@ export class ResmarkAgentBooking extends LitElement {
     this._comment = '';
     this._fields = emptyOrderFields();
     this._fieldErrors = this._pasted = undefined;
-    void this.#loadProducts(client, supplierId);
+    this._availability = new Map();
+    const products = this.#loadProducts(client, supplierId);
     const saved = this.cartId
       ? { version: 1 as const, state: 'holding' as const, cartId: this.cartId, supplierId }
       : await this.carts?.read(supplierId).catch(() => undefined);
     await this.#flow.open(client, { supplierId, saved });
+    // After the flow has its client: the reads are its, so the booker can take them over.
+    await products;
+    await this.#readAvailability(supplierId);
   }
 
   async #loadProducts(client: AgentClient, supplierId: string): Promise<void> {
@@ -259,6 +276,30 @@ export class ResmarkAgentBooking extends LitElement {
     } finally {
       if (supplierId === this.supplierId) this._loading = false;
     }
+  }
+
+  /** What the first products have from tomorrow on, read ahead so the booker need not ask again. */
+  async #readAvailability(supplierId: string): Promise<void> {
+    if (supplierId !== this.supplierId) return;
+    const tomorrow = tomorrowOf(this.now());
+    const products = orderProducts(this._products, this.favourites).slice(0, AVAILABILITY_READS);
+    this._availability = new Map(products.map((product) => [product.id, 'loading' as const]));
+    await Promise.all(
+      products.map(async (product) => {
+        let known: ProductAvailability;
+        try {
+          const month = await this.#flow.readAhead(product.productNumber, {
+            from: tomorrow.slice(0, 7),
+          });
+          known = fromTomorrow(month, tomorrow, product.dateless);
+        } catch {
+          // The row then says nothing; the booker asks again, and says why if it fails too.
+          known = 'failed';
+        }
+        if (supplierId === this.supplierId)
+          this._availability = new Map(this._availability).set(product.id, known);
+      }),
+    );
   }
 
   override render() {
@@ -299,6 +340,7 @@ export class ResmarkAgentBooking extends LitElement {
         return html`<resmark-agent-products
           .products=${this._products}
           .favourites=${this.favourites}
+          .availability=${this._availability}
           .loading=${this._loading}
           .error=${this._listError}
           .locale=${this.locale}
@@ -310,6 +352,7 @@ export class ResmarkAgentBooking extends LitElement {
         return html`<resmark-product-booker
             .client=${flow.bookerClient}
             .product=${flow.product}
+            .now=${this.now}
             .locale=${this.locale}
             .currency=${this.currency}
             .busy=${flow.busy === 'add'}

@@ -1,8 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { formatMoney } from '../../shared/format.js';
+import { formatDate, formatMoney, formatTime } from '../../shared/format.js';
 import type { Product } from '../../shared/product.js';
 import { fire } from '../../widget/events.js';
 import { base } from '../../widget/styles.js';
+import type { FromTomorrow } from './availability.js';
+
+/** What the list knows of a product's days from tomorrow: read, being read, or unknown. */
+export type ProductAvailability = FromTomorrow | 'loading' | 'failed';
 
 /** `detail` of `resmark-favourites-change`: every favourite product id, in the agent's order. */
 export interface FavouritesChange {
@@ -19,10 +23,23 @@ export function matchesSearch(product: Product, search: string): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
+/** The list's order: favourites first (in the agent's order), then by name. */
+export function orderProducts(
+  products: readonly Product[],
+  favourites: readonly string[],
+): Product[] {
+  const rank = (product: Product) => {
+    const at = favourites.indexOf(product.id);
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  return [...products].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
 /**
  * One supplier's products for an agent who books all day: a search by name or number that
  * filters as they type, favourites (starred, listed first, kept by the panel) and one compact row
- * per product with its number and from-price. Enter in the search books the only match.
+ * per product with its number, from-price and what it has from tomorrow on (`availability`, which
+ * the host reads). Enter in the search books the only match.
  * @tag resmark-agent-products
  * @summary A supplier's products, searchable, with favourites.
  * @fires resmark-product-select - The agent chose a product; `detail.product` is it.
@@ -35,6 +52,7 @@ export class ResmarkAgentProducts extends LitElement {
   static override properties = {
     products: { attribute: false },
     favourites: { attribute: false },
+    availability: { attribute: false },
     loading: { type: Boolean },
     error: {},
     locale: {},
@@ -81,6 +99,9 @@ export class ResmarkAgentProducts extends LitElement {
         color: var(--_muted);
         font-size: 0.875em;
       }
+      .when {
+        font-size: 0.875em;
+      }
       [part='favourite'] {
         min-width: 2.75em;
         font-size: 1.25em;
@@ -96,6 +117,8 @@ export class ResmarkAgentProducts extends LitElement {
   declare products: Product[];
   /** Ids of the agent's favourite products; they are listed first. */
   declare favourites: string[];
+  /** What each product has from tomorrow on, by product id; products without an entry say nothing. */
+  declare availability: Map<string, ProductAvailability>;
   /** The products are on their way. */
   declare loading: boolean;
   /** Why the products could not be loaded. */
@@ -110,6 +133,7 @@ export class ResmarkAgentProducts extends LitElement {
     super();
     this.products = [];
     this.favourites = [];
+    this.availability = new Map();
     this.loading = false;
     this.currency = 'USD';
     this._search = '';
@@ -164,6 +188,7 @@ export class ResmarkAgentProducts extends LitElement {
               : ''
           }</span
         >
+        ${this.#availability(product)}
       </button>
       <button
         part="favourite"
@@ -176,15 +201,28 @@ export class ResmarkAgentProducts extends LitElement {
     </li>`;
   }
 
-  /** The products that answer the search, favourites first (in the agent's order), then by name. */
+  #availability(product: Product) {
+    const known = this.availability.get(product.id);
+    if (!known || known === 'failed') return nothing;
+    if (known === 'loading') return html`<span class="meta">Checking tomorrow…</span>`;
+    const next = known.next ? ` · next ${formatDate(known.next, this.locale)}` : '';
+    const text =
+      known.passesLeft !== undefined
+        ? known.passesLeft > 0
+          ? `${known.passesLeft} left`
+          : 'Sold out'
+        : known.tomorrow.length
+          ? `Tomorrow: ${known.tomorrow.map((time) => formatTime(time, this.locale)).join(', ')}`
+          : `${known.soldOutTomorrow ? 'Tomorrow: sold out' : 'Nothing tomorrow'}${next}`;
+    return html`<span class="when">${text}</span>`;
+  }
+
+  /** The products that answer the search, in the list's order. */
   #shown(): Product[] {
-    const rank = (product: Product) => {
-      const at = this.favourites.indexOf(product.id);
-      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
-    };
-    return this.products
-      .filter((product) => matchesSearch(product, this._search))
-      .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+    return orderProducts(
+      this.products.filter((product) => matchesSearch(product, this._search)),
+      this.favourites,
+    );
   }
 
   #handleSearch(event: Event) {

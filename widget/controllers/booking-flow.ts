@@ -15,7 +15,7 @@ import type { CustomerInput } from '../../shared/customer.js';
 import { ResmarkError } from '../../shared/errors.js';
 import type { RequestOptions } from '../../shared/http.js';
 import type { Order } from '../../shared/order.js';
-import type { PickupZone, Product } from '../../shared/product.js';
+import type { Inventory, InventoryQuery, PickupZone, Product } from '../../shared/product.js';
 import {
   CartSession,
   type PlaceOrderOptions,
@@ -104,9 +104,16 @@ const PREVIOUS: Partial<Record<CheckoutStep, CheckoutStep>> = {
 // The steps that show a cart holding seats.
 const HOLDING_STEPS: readonly CheckoutStep[] = ['cart', 'details', 'review'];
 
+// How long inventory read ahead for a list stays fresh enough to hand to the booker: seats sell,
+// and a minute-old count is what a buyer would have seen anyway had the booker asked itself.
+const READ_AHEAD_MS = 60_000;
+
 // Renew the hold on the buyer's activity once less than this is left, so nobody who is still
 // typing loses seats; a buyer who walked away lets it lapse (the seats go back on sale).
 const RENEW_WITHIN_MS = 10 * 60_000;
+
+const readAheadKey = (product: string | number, { from, to }: InventoryQuery) =>
+  `${product}|${from}|${to ?? ''}`;
 
 /** The status line's words for what is on its way. */
 export function busyMessage(busy: FlowBusy): string {
@@ -153,6 +160,8 @@ export class BookingFlow implements ReactiveController {
   #opening: Promise<void> | undefined;
   #pickupsAsked = new Set<number>();
   #lastCart: Cart | undefined;
+  /** Inventory read ahead by {@link readAhead}, by product and window, until the booker takes it. */
+  #readAhead = new Map<string, { at: number; answer: Promise<Inventory> }>();
   #shared = false;
 
   constructor(host: ReactiveControllerHost, hooks: BookingFlowHooks = {}) {
@@ -221,10 +230,13 @@ export class BookingFlow implements ReactiveController {
     this.#close();
     this.#shared = !!(options.shared || joined);
     this.#client = client;
+    this.#readAhead.clear();
     this.#bookerClient = {
       product: {
         ...client.product,
         pickups: (product, options) => this.#pickupsOf(product, options),
+        inventory: (product, query, options) =>
+          this.#takeReadAhead(product, query) ?? client.product.inventory(product, query, options),
       },
     };
     this.error = this.fields = this.product = undefined;
@@ -291,6 +303,29 @@ export class BookingFlow implements ReactiveController {
     this.#unlisten = [];
     if (!this.#shared) this.#session?.dispose();
     this.#session = undefined;
+  }
+
+  /**
+   * Reads a product's inventory now for a list that shows it (an agent's "anything tomorrow?"); if
+   * the booker then asks for the same window within a minute, it gets this answer instead of
+   * asking again. Call after {@link open}.
+   */
+  readAhead(product: number, query: InventoryQuery): Promise<Inventory> {
+    const client = this.#client;
+    if (!client) return Promise.reject(new ResmarkError('input', 'Open the flow first'));
+    const key = readAheadKey(product, query);
+    const answer = client.product.inventory(product, query);
+    this.#readAhead.set(key, { at: Date.now(), answer });
+    answer.catch(() => this.#readAhead.delete(key));
+    return answer;
+  }
+
+  #takeReadAhead(product: string | number, query: InventoryQuery): Promise<Inventory> | undefined {
+    const key = readAheadKey(product, query);
+    const ahead = this.#readAhead.get(key);
+    // Once: a second look at the product (after seats were taken) asks afresh.
+    this.#readAhead.delete(key);
+    return ahead && Date.now() - ahead.at < READ_AHEAD_MS ? ahead.answer : undefined;
   }
 
   /** Hands the session's snapshot to the shell's `persist` (nothing to keep: `undefined`). */

@@ -12,6 +12,7 @@ import {
   CANYON_CUSTOMER,
   HARBOR,
   SUNSET_1730,
+  T0,
   inPageSandbox,
   type InPageSandbox,
 } from '../in-page-sandbox.js';
@@ -53,6 +54,7 @@ async function canyon(sb: InPageSandbox, carts = memoryCarts(), customerFacing =
       .client=${sb.client}
       supplier-id=${CANYON}
       .carts=${carts}
+      .now=${() => T0}
       ?customer-facing=${customerFacing}
     ></resmark-agent-booking>`,
   );
@@ -124,6 +126,36 @@ describe('<resmark-agent-booking>', () => {
         94175, 94176, 94177,
       ]);
       expect(heading(el)).to.equal('Products');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the product list', () => {
+    it('says what each product has tomorrow, and the booker does not ask for it again', async () => {
+      const el = await canyon(sb);
+      const list = shadow(el).querySelector('resmark-agent-products')!;
+      await waitUntil(
+        () => [...list.availability.values()].every((known) => known !== 'loading'),
+        'tomorrow’s availability',
+      );
+      const rows = [...shadow(list).querySelectorAll('[part=product]')].map((row) =>
+        row.textContent!.replace(/\s+/g, ' '),
+      );
+      // 2026-11-25, the seed's "tomorrow": every seat free.
+      expect(rows[0])
+        .to.contain('Half-Day Canyon Kayak Tour')
+        .and.contain('Tomorrow: 9:00 AM, 2:00 PM');
+      expect(rows[1]).to.contain('Kayak Day Pass').and.contain('200 left');
+      expect(rows[2]).to.contain('Sunset Paddle').and.contain('Tomorrow: 5:30 PM');
+      const paddleReads = () => sb.seen.filter((s) => s.startsWith('GET /product/94176/item'));
+      expect(paddleReads()).to.have.length(1);
+      from(el, 'resmark-agent-products', 'resmark-product-select', {
+        product: productNamed(el, 'Sunset Paddle'),
+      });
+      await el.updateComplete;
+      const booker = shadow(el).querySelector('resmark-product-booker')!;
+      await waitUntil(() => booker.shadowRoot!.querySelector('resmark-availability-calendar'));
+      expect(paddleReads(), 'the booker took the list’s answer').to.have.length(1);
       await expect(el).to.be.accessible();
     });
   });

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../extension/booking/resmark-agent-products.js';
 import {
   matchesSearch,
+  type ProductAvailability,
   type ResmarkAgentProducts,
 } from '../../../extension/booking/resmark-agent-products.js';
 import { products } from '../../widget/fixtures.js';
@@ -84,6 +85,37 @@ describe('<resmark-agent-products>', () => {
       expect(rows(el)[0]).to.equal('Sunset Paddle');
       const first = el.shadowRoot!.querySelector('[part=favourite]')!;
       expect(first.getAttribute('aria-pressed')).to.equal('true');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('with what each product has from tomorrow', () => {
+    it('says tomorrow’s times, a sold-out tomorrow with the next day, and passes left', async () => {
+      el.availability = new Map<string, ProductAvailability>([
+        [
+          products[0]!.id,
+          {
+            tomorrow: ['2026-11-25T09:00:00.000Z', '2026-11-25T14:00:00.000Z'],
+            soldOutTomorrow: false,
+          },
+        ],
+        [products[1]!.id, { tomorrow: [], soldOutTomorrow: true, next: '2026-11-28' }],
+        [products[2]!.id, 'loading'],
+      ]);
+      await el.updateComplete;
+      const text = [...el.shadowRoot!.querySelectorAll('[part=product]')].map((row) =>
+        row.textContent!.replace(/\s+/g, ' '),
+      );
+      expect(text[0]).to.contain('Tomorrow: 9:00 AM, 2:00 PM');
+      expect(text[1]).to.contain('Checking tomorrow…');
+      expect(text[2]).to.contain('Tomorrow: sold out · next Sat, Nov 28, 2026');
+      el.availability = new Map([
+        [products[2]!.id, { tomorrow: [], soldOutTomorrow: false, passesLeft: 0 }],
+      ]);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[part=product]')[1]!.textContent).to.contain(
+        'Sold out',
+      );
       await expect(el).to.be.accessible();
     });
   });
