@@ -352,7 +352,12 @@ const CUSTOMER = {
  * (its own client and cart token; `referenceId` from the cart session's maker). Answers the
  * requests sent.
  */
-async function bookThrough(url: string, sandbox: SandboxProcess, bookings: number, clients = 8) {
+export async function bookThrough(
+  url: string,
+  sandbox: { url: string },
+  bookings: number,
+  clients = 8,
+): Promise<number> {
   const clock = (await (await fetch(`${sandbox.url}/__sandbox/clock`)).json()) as { now: number };
   const months = [1, 2, 3].map((offset) => {
     const date = new Date(clock.now);
