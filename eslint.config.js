@@ -15,6 +15,8 @@ export default tseslint.config(
       'coverage/',
       'custom-elements.json',
       'widget/generated/',
+      // wrangler's build output (`wrangler deploy`, `wrangler dev`).
+      '**/.wrangler/',
     ],
   },
   js.configs.recommended,
