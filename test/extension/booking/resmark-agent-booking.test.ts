@@ -248,6 +248,25 @@ describe('<resmark-agent-booking>', () => {
     });
   });
 
+  describe('when Resmark refuses the customer', () => {
+    it('names the refused field at the form, and stays on the customer step', async () => {
+      const el = await canyon(sb);
+      await toCart(el);
+      button(shadow(el), 'Continue')!.click();
+      await el.updateComplete;
+      const withoutWetsuit = { ...CANYON_CUSTOMER, 'Wetsuit Size': [] as string[] };
+      from(el, 'resmark-customer-form', 'resmark-customer-submit', { customer: withoutWetsuit });
+      const form = shadow(el).querySelector('resmark-customer-form')!;
+      await waitUntil(() => form.errors, 'the refused fields');
+      expect(Object.keys(form.errors!)).to.include('Wetsuit Size');
+      await form.updateComplete;
+      const summary = shadow(form).querySelector('[part=error-summary]')!;
+      expect(summary.textContent).to.contain('Wetsuit Size');
+      expect(heading(el)).to.equal('Customer');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('placing the order', () => {
     it('carries the agent’s reference, payment note and e-mail choice, in the fewest requests', async () => {
       const el = await canyon(sb);
