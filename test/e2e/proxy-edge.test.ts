@@ -97,6 +97,15 @@ async function startEdgeProxy(runtime: 'workerd' | 'deno', apiUrl: string) {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A detached group outlives this process unless told: end it however this run ends.
+  const endGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', endGroup);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
@@ -121,7 +130,8 @@ async function startEdgeProxy(runtime: 'workerd' | 'deno', apiUrl: string) {
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid!, 'SIGTERM');
+      process.off('exit', endGroup);
+      endGroup();
       await exited;
     },
   };
