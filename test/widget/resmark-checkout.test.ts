@@ -759,6 +759,27 @@ describe('<resmark-checkout>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('starts a new cart on the next "Add to cart" when the cart is gone', async () => {
+      api.restore();
+      let gone = true;
+      api = fakeProxy({
+        'POST /cart/:id/item': () =>
+          gone ? { status: 404, errorMessage: 'Cart cart-1 not found' } : undefined,
+      });
+      const el = await inline();
+      await requestSeats(el, api);
+      await waitUntil(() => booker(el).error, 'the refusal is shown');
+      expect(booker(el).error).to.equal('That is no longer available. Please start again.');
+      gone = false;
+      from(el, 'resmark-product-booker', 'resmark-item-request', {
+        product: paddle,
+        slot,
+        item: { itemId: slot.activityId, participants: { All: 2 } },
+      });
+      await waitUntil(() => heading(el) === 'Your cart', 'added to a new cart');
+      expect(api.calls().filter((c) => c === 'POST /cart')).to.have.length(2);
+    });
+
     it('tells the shopper in plain words when the proxy cannot be reached', async () => {
       api.restore();
       api = fakeProxy({ 'POST /cart/:id/item': () => new TypeError('Failed to fetch') });

@@ -364,6 +364,9 @@ export class BookingFlow implements ReactiveController {
       // A hold that lapsed while the buyer chose another tour: they are plainly still here, and
       // nothing on this step could renew it, so hold the cart's seats again first.
       if (session.state === 'expired') await session.renew();
+      // The cart is gone (deleted or consumed elsewhere; a 404 said so): the next add starts a
+      // new one, or every press of "Add to cart" would be refused (issue 11, item 2).
+      if (session.state === 'failed') session.reset();
       return session.addItem({ ...item, participants });
     });
     const line = cart?.items.find((entry) => entry.itemId === item.itemId);
