@@ -5,23 +5,13 @@
  */
 import { createResmarkClient, type ResmarkClient } from '../../shared/client.js';
 import { createSandbox, type Sandbox } from '../sandbox/app.js';
+import { CREDENTIALS, T0 } from '../sandbox/test-data.js';
 
-/** 2026-11-24T21:00Z: "tomorrow" is 2026-11-25, a seed day with every seat free. */
-export const T0 = Date.UTC(2026, 10, 24, 21, 0);
+export { CANYON_CUSTOMER, SUNSET_1730, T0 } from '../sandbox/test-data.js';
 /** Canyon Kayak Co., a supplier Sunset Travel is connected to. */
 export const CANYON = '5f1a00000000000000000001';
 /** Harbor Bikes, the other connected supplier. */
 export const HARBOR = '5f1a00000000000000000002';
-/** Tomorrow's Sunset Paddle slot (Canyon Kayak, `All` 49, full capacity). */
-export const SUNSET_1730 = 'a-94176-20261125-1730';
-/** A customer that satisfies Canyon Kayak's rules. */
-export const CANYON_CUSTOMER = {
-  email: 'ana@example.com',
-  firstName: 'Ana',
-  lastName: 'Lopez',
-  phone: '(555) 123-4567',
-  'Wetsuit Size': ['M'],
-};
 
 /** A sandbox in the page and the agent's client for it. */
 export interface InPageSandbox {
@@ -37,7 +27,7 @@ export function inPageSandbox(now = T0): InPageSandbox {
   const seen: string[] = [];
   const client = createResmarkClient({
     environment: 'http://sandbox.test/public/api',
-    auth: { username: 'agent@sunset-travel.test', apiKey: 'sandbox-agent-key' },
+    auth: { username: CREDENTIALS.agent.username, apiKey: CREDENTIALS.agent.apikey },
     fetch: async (input, init) => {
       const request = new Request(input, init);
       const url = new URL(request.url);

@@ -4,34 +4,9 @@
  */
 import { startSandbox } from './server.js';
 import type { RunningSandbox } from './server.js';
+import { CREDENTIALS, T0 } from './test-data.js';
 
-/** 2026-11-24T21:00Z: "tomorrow" is 2026-11-25, a seed day with every seat free. */
-export const T0 = Date.UTC(2026, 10, 24, 21, 0);
-/** Tomorrow's Canyon half-day 09:00 slot (full capacity by the seed rule). */
-export const KAYAK_0900 = 'a-94175-20261125-0900';
-/** Tomorrow's Sunset Paddle slot (full capacity by the seed rule). */
-export const SUNSET_1730 = 'a-94176-20261125-1730';
-/** Morning pickup in the "Page hotels" zone, and one of its hotels. */
-export const PICKUP = {
-  pickupDetailId: '5f1e00000000000000000001',
-  locationId: '5f1f00000000000000000001',
-};
-/** A customer that satisfies Canyon Kayak's rules. */
-export const CANYON_CUSTOMER = {
-  email: 'ana@example.com',
-  firstName: 'Ana',
-  lastName: 'Lopez',
-  phone: '(555) 123-4567',
-  'Wetsuit Size': ['M'],
-};
-
-/** The users of the seed. */
-export const CREDENTIALS = {
-  canyon: { username: 'staff@canyon-kayak.test', apikey: 'sandbox-operator-key' },
-  harbor: { username: 'staff@harbor-bikes.test', apikey: 'sandbox-harbor-key' },
-  agent: { username: 'agent@sunset-travel.test', apikey: 'sandbox-agent-key' },
-  glacier: { username: 'staff@glacier-heli.test', apikey: 'sandbox-glacier-key' },
-} as const;
+export { CANYON_CUSTOMER, CREDENTIALS, KAYAK_0900, PICKUP, SUNSET_1730, T0 } from './test-data.js';
 
 /** A JSON answer: status, headers and the parsed body. */
 // `any`: the tests read many different shapes, and typing each would only restate the assertions.
