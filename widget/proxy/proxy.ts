@@ -6,7 +6,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createResmarkClient } from '../../shared/client.js';
 import { accessLog, jsonLogger, type Logger } from './access-log.js';
-import { cartTokens } from './cart-token.js';
+import { cartTokens, type HmacFactory } from './cart-token.js';
+import { holdPolicy } from './holds.js';
 import { catalogCache } from './catalog-cache.js';
 import { clientKeyOf, inRanges } from './client-address.js';
 import type { ProxyConfig } from './config.js';
@@ -39,6 +40,8 @@ export interface ProxyOptions {
    * shared one, or each counts alone.
    */
   store?: ProxyStore;
+  /** The HMAC-SHA256 that signs cart tokens; default Web Crypto's (the Node entry passes node:crypto's). */
+  hmac?: HmacFactory;
 }
 
 /** Builds the proxy for a checked configuration (see `readProxyConfig`). */
@@ -96,7 +99,10 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
     '/',
     proxyRoutes({
       resmark,
-      tokens: cartTokens(config.secret),
+      tokens: cartTokens(config.secret, { previous: config.previousSecret, hmac: options.hmac }),
+      store,
+      holds: holdPolicy(config.holds, store),
+      clientKey,
       orderPolicy: config.orderPolicy,
       maxBodyBytes: config.maxBodyBytes,
       now,

@@ -31,3 +31,21 @@ export function fromUpstreamReference(
   const suffix = `${SEPARATOR}${cartId}`;
   return upstream.endsWith(suffix) ? upstream.slice(0, -suffix.length) : upstream;
 }
+
+/**
+ * A referenceId for an order whose client sent none (`px_` and 32 hex digits): every order can
+ * then be looked up after a lost answer.
+ */
+export function newReferenceId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `px_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * A referenceId long enough to be unguessable (at least 32 characters: the widget's `chk_` and
+ * 32 hex digits, the proxy's `px_` and 32), so knowing it proves the checkout when its token no
+ * longer does.
+ */
+export function isStrongReference(referenceId: unknown): referenceId is string {
+  return typeof referenceId === 'string' && referenceId.length >= 32 && SHAPE.test(referenceId);
+}

@@ -16,9 +16,19 @@ import {
 } from './cart-token.js';
 import type { CatalogCache } from './catalog-cache.js';
 import { ProxyError, jsonResponse, refusalResponse } from './errors.js';
+import type { HoldPolicy } from './holds.js';
 import { checkHold, orderTerms, type OrderPolicy } from './order-policy.js';
-import { redactedJson } from './redact.js';
-import { fromUpstreamReference, toUpstreamReference } from './reference-id.js';
+import { redact, redactedJson } from './redact.js';
+import {
+  fromUpstreamReference,
+  isStrongReference,
+  newReferenceId,
+  toUpstreamReference,
+} from './reference-id.js';
+import type { ProxyStore } from './store.js';
+import { unverifiedCartId } from './cart-token.js';
+import { REVIEWED_CART_HEADER, cartFingerprint } from '../proxy-protocol.js';
+import { ORDER_TIMEOUT_MS } from '../../shared/limits.js';
 
 /** What the routes need. */
 export interface RouteOptions {
@@ -31,7 +41,20 @@ export interface RouteOptions {
   now: () => number;
   /** Products, pickups and tags answered again from memory (never inventory, carts or orders). */
   catalog: CatalogCache;
+  /** What instances share: here, each cart's token generation (the resume-link hand-over). */
+  store: ProxyStore;
+  /** What one shopper may hold. */
+  holds: HoldPolicy;
+  /** The key the hold limits count this request's client under (`client-address.ts`). */
+  clientKey: (c: Context) => string;
 }
+
+/**
+ * How long the proxy waits for Resmark's answer to `POST /order`: longer than other requests (an
+ * order that takes 20 s is still made), and short enough that its own lookup after a timeout
+ * still answers before the widget gives up at `ORDER_TIMEOUT_MS`.
+ */
+export const UPSTREAM_ORDER_TIMEOUT_MS = ORDER_TIMEOUT_MS - 15_000;
 
 const TOKEN_REFUSALS: Record<TokenProblem, string> = {
   missing: `This cart needs its ${CART_TOKEN_HEADER} header: only the browser that created the cart may use it.`,
@@ -39,6 +62,9 @@ const TOKEN_REFUSALS: Record<TokenProblem, string> = {
   forged: `The ${CART_TOKEN_HEADER} header was not issued by this checkout: start a new cart.`,
   expired: 'This cart’s token has expired: start a new cart.',
 };
+
+const HANDED_OVER =
+  'This cart was opened from a resume link elsewhere: this browser no longer holds it.';
 
 const OTHER_CART = 'This cart belongs to another browser: start a new cart.';
 const OTHER_ORDER = 'This order was not made in this browser.';
@@ -72,10 +98,31 @@ export function proxyRoutes(options: RouteOptions) {
   const { resmark, tokens, now } = options;
   const app = new Hono();
 
+  // Grants verified with the previous secret: answered with a token signed with the current one.
+  const stale = new WeakMap<Request, CartGrant>();
+  app.use(async (c, next) => {
+    await next();
+    const grant = stale.get(c.req.raw);
+    if (grant && c.res.ok && !c.res.headers.has(CART_TOKEN_HEADER))
+      c.res.headers.set(CART_TOKEN_HEADER, await tokens.sign(grant));
+  });
+
+  const generationKey = (cartId: string) => `gen:${cartId}`;
+
   async function grantOf(c: Context): Promise<CartGrant> {
     const verified = await tokens.verify(c.req.header(CART_TOKEN_HEADER), now());
-    if (!verified.ok) throw new ProxyError(401, TOKEN_REFUSALS[verified.problem]);
-    return verified.grant;
+    if (!verified.ok)
+      throw new ProxyError(401, TOKEN_REFUSALS[verified.problem], {
+        detail: { token: verified.problem },
+      });
+    const { grant } = verified;
+    // A cart opened from a resume link belongs to the browser that opened it: every token of an
+    // earlier generation (the link's, and the sender's own) is refused from then on.
+    const generation = (await options.store.get(generationKey(grant.cartId))) ?? 0;
+    if ((grant.generation ?? 0) !== generation)
+      throw new ProxyError(401, HANDED_OVER, { detail: { token: 'handed-over' } });
+    if (verified.stale) stale.set(c.req.raw, grant);
+    return grant;
   }
 
   /** The grant for the cart in the path; another cart's token is a 403. */
@@ -103,6 +150,8 @@ export function proxyRoutes(options: RouteOptions) {
 
   const token = (grant: CartGrant) => tokens.sign(grant);
   const expiry = () => now() + CART_TOKEN_TTL_MS;
+  /** When the cart's hold began: tokens from before it was carried were issued with the cart. */
+  const heldSince = (grant: CartGrant) => grant.heldSince ?? grant.expiresAt - CART_TOKEN_TTL_MS;
 
   /** The order as the widget sees it: redacted, with the referenceId it sent. */
   const shown = (order: Order, cartId: string) => ({
@@ -111,8 +160,14 @@ export function proxyRoutes(options: RouteOptions) {
   });
 
   /** The grant that lets this browser read `order` too. */
-  const orderToken = (order: Order, cartId: string) =>
-    token({ cartId, orderId: order.id, confirmation: order.confirmation, expiresAt: expiry() });
+  const orderToken = (order: Order, grant: Pick<CartGrant, 'cartId' | 'generation'>) =>
+    token({
+      cartId: grant.cartId,
+      orderId: order.id,
+      confirmation: order.confirmation,
+      expiresAt: expiry(),
+      ...(grant.generation ? { generation: grant.generation } : {}),
+    });
 
   /**
    * A catalogue answer: the cached bytes under `key`, or `load`'s result checked, redacted and
@@ -170,26 +225,81 @@ export function proxyRoutes(options: RouteOptions) {
         'Reseller carts (supplierId) are not available through the checkout.',
       );
     checkHold(options.orderPolicy);
-    const cart = await resmark.cart.create();
+    const client = options.clientKey(c);
+    const release = await options.holds.openCart(client);
+    const cart = await resmark.cart.create().catch(async (error: unknown) => {
+      await release();
+      throw error;
+    });
+    const at = now();
     return ok(cart, {
-      [CART_TOKEN_HEADER]: await token({ cartId: cart.id, expiresAt: expiry() }),
+      [CART_TOKEN_HEADER]: await token({
+        cartId: cart.id,
+        expiresAt: at + CART_TOKEN_TTL_MS,
+        heldSince: at,
+      }),
     });
   });
+  // The hand-over of a resume link: the token sent (the link's) is exchanged for one of a new
+  // generation, and every earlier token of the cart stops working. The widget does this first
+  // whenever it opens with a token it did not just receive (a link, a reload).
+  app.post('/token', async (c) => {
+    const grant = await grantOf(c);
+    const next = await options.store.increment(generationKey(grant.cartId), 1, CART_TOKEN_TTL_MS);
+    // Two hand-overs of one token at once: only the first gets the cart.
+    if (next !== (grant.generation ?? 0) + 1)
+      throw new ProxyError(401, HANDED_OVER, { detail: { token: 'handed-over' } });
+    const handed: CartGrant = {
+      ...grant,
+      heldSince: heldSince(grant),
+      generation: next,
+      expiresAt: grant.orderId === undefined ? grant.expiresAt : expiry(),
+    };
+    return ok({ cartId: grant.cartId }, { [CART_TOKEN_HEADER]: await token(handed) });
+  });
   app.get('/cart/:id', async (c) => ok(await resmark.cart.get(await cartOf(c))));
-  app.delete('/cart/:id', async (c) => ok(await resmark.cart.delete(await cartOf(c))));
-  app.post('/cart/:id/item', async (c) => {
+  app.delete('/cart/:id', async (c) => {
     const cartId = await cartOf(c);
+    const answer = await resmark.cart.delete(cartId);
+    await options.holds.closeCart(options.clientKey(c), cartId);
+    return ok(answer);
+  });
+  app.post('/cart/:id/item', async (c) => {
+    const grant = await grantOf(c);
+    const cartId = grant.cartId;
+    if (cartId !== c.req.param('id')) throw new ProxyError(403, OTHER_CART);
     checkHold(options.orderPolicy);
+    options.holds.checkLife(heldSince(grant), now());
     const body = await bodyOf(c);
     // `internalComment` is the operator's note: a shopper does not write it.
     const { itemId, participants, pickupDetailId, locationId, locationOther } = body;
     const item = { itemId, participants, pickupDetailId, locationId, locationOther };
+    // Counted before it goes upstream; a malformed count is the shared client's 400 below.
+    const seats = isRecord(participants)
+      ? Object.values(participants).reduce<number>(
+          (sum, count) => sum + (Number.isFinite(Number(count)) ? Math.max(0, Number(count)) : 0),
+          0,
+        )
+      : 0;
+    const client = options.clientKey(c);
+    const release = await options.holds.addItem(client, cartId, seats);
     // Not yet checked: the shared client's AddCartItem check refuses wrong types with a 400.
-    return ok(await resmark.cart.addItem(cartId, item as AddCartItem));
+    const cart = await resmark.cart
+      .addItem(cartId, item as AddCartItem)
+      .catch(async (error: unknown) => {
+        await release();
+        throw error;
+      });
+    // Adding a slot again replaces its counts: the answer says what is held now.
+    await options.holds.settle(client, cart);
+    return ok(cart);
   });
-  app.delete('/cart/:id/item/:itemId', async (c) =>
-    ok(await resmark.cart.removeItem(await cartOf(c), c.req.param('itemId'))),
-  );
+  app.delete('/cart/:id/item/:itemId', async (c) => {
+    const cartId = await cartOf(c);
+    const cart = await resmark.cart.removeItem(cartId, c.req.param('itemId'));
+    await options.holds.settle(options.clientKey(c), cart);
+    return ok(cart);
+  });
   app.put('/cart/:id/customer', async (c) => {
     const cartId = await cartOf(c);
     const body = await bodyOf(c);
@@ -212,8 +322,11 @@ export function proxyRoutes(options: RouteOptions) {
     return refusalResponse(400, result.message, { promoCode, reason: result.status });
   });
   app.get('/cart/:id/renew', async (c) => {
-    const cartId = await cartOf(c);
+    const grant = await grantOf(c);
+    const cartId = grant.cartId;
+    if (cartId !== c.req.param('id')) throw new ProxyError(403, OTHER_CART);
     checkHold(options.orderPolicy);
+    options.holds.checkLife(heldSince(grant), now());
     const renewal = await resmark.cart.renew(cartId);
     // Not an envelope, as Resmark answers renew (docs/wire.md, Carts).
     return jsonResponse(200, redactedJson(renewal));
@@ -234,30 +347,44 @@ export function proxyRoutes(options: RouteOptions) {
         detail: { fields: { id: 'id is required' } },
       });
     if (id !== grant.cartId) throw new ProxyError(403, OTHER_CART);
-    const upstreamReference = toUpstreamReference(referenceId, grant.cartId);
     const terms = orderTerms(options.orderPolicy);
+    // Every order gets a referenceId, so a lost answer can always be looked up: a client that
+    // sent none hears the one made here.
+    const upstreamReference = toUpstreamReference(
+      referenceId ?? newReferenceId(),
+      grant.cartId,
+    ) as string;
+    // Only the cart the shopper reviewed is ordered: a cart changed since (by a second holder of
+    // its token, say) is refused, and the widget shows the review again.
+    const reviewed = c.req.header(REVIEWED_CART_HEADER);
+    if (reviewed !== undefined) {
+      const current = await resmark.cart.get(id);
+      if (cartFingerprint(redact(current)) !== reviewed.trim())
+        throw new ProxyError(412, 'The cart changed after it was reviewed: review it again.', {
+          detail: { reason: 'cart-changed' },
+        });
+    }
     // Only the cart, the namespaced referenceId and the policy's terms go upstream: notification
     // switches and billing from the browser are dropped.
     const order = await resmark.order
-      .create({
-        id,
-        ...(upstreamReference === undefined ? {} : { referenceId: upstreamReference }),
-        ...terms,
-      })
+      .create(
+        { id, referenceId: upstreamReference, ...terms },
+        { timeoutMs: UPSTREAM_ORDER_TIMEOUT_MS },
+      )
       .catch(async (error: unknown) => {
         // Resmark's answer was lost on the way to us: the order may exist. Settle it here, by its
         // referenceId, so the browser gets the order instead of a 5xx it cannot tell apart.
         const unsure =
           error instanceof ResmarkError && ['network', 'timeout', 'response'].includes(error.kind);
-        const found =
-          unsure && upstreamReference !== undefined
-            ? await resmark.order.findByReferenceId(upstreamReference).catch(() => undefined)
-            : undefined;
+        const found = unsure
+          ? await resmark.order.findByReferenceId(upstreamReference).catch(() => undefined)
+          : undefined;
         if (!found) throw error;
         return found;
       });
+    await options.holds.closeCart(options.clientKey(c), grant.cartId);
     return ok(shown(order, grant.cartId), {
-      [CART_TOKEN_HEADER]: await orderToken(order, grant.cartId),
+      [CART_TOKEN_HEADER]: await orderToken(order, grant),
     });
   });
   app.get('/order', async (c) => {
@@ -271,13 +398,20 @@ export function proxyRoutes(options: RouteOptions) {
         403,
         'Order lists are not available through the checkout: only a lookup by referenceId.',
       );
-    const grant = await grantOf(c);
+    const grant = await grantOf(c).catch((refused: unknown) => {
+      // A token refused after a secret change (or a lapse) must not orphan its order: a lookup
+      // by a referenceId strong enough to prove the checkout (the widget's `chk_` and 32 hex
+      // digits, or one the proxy made) still finds it, in the cart the token names.
+      const cartId = unverifiedCartId(c.req.header(CART_TOKEN_HEADER));
+      if (cartId === undefined || !isStrongReference(referenceId)) throw refused;
+      return { cartId, expiresAt: 0 } satisfies CartGrant;
+    });
     const order = await resmark.order.findByReferenceId(
       toUpstreamReference(referenceId, grant.cartId) as string,
     );
     if (!order) return ok([]);
     return ok([shown(order, grant.cartId)], {
-      [CART_TOKEN_HEADER]: await orderToken(order, grant.cartId),
+      [CART_TOKEN_HEADER]: await orderToken(order, grant),
     });
   });
   app.get('/order/:id', async (c) => {

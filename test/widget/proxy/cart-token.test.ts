@@ -1,8 +1,25 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CART_TOKEN_TTL_MS, cartTokens } from '../../../widget/proxy/cart-token.js';
+import {
+  CART_TOKEN_HEADER,
+  CART_TOKEN_TTL_MS,
+  cartTokens,
+  webCryptoHmac,
+} from '../../../widget/proxy/cart-token.js';
+import { readProxyConfig } from '../../../widget/proxy/config.js';
+import { nodeHmac } from '../../../widget/proxy/main.js';
+import { createProxy } from '../../../widget/proxy/proxy.js';
 import { SUNSET_1730 } from '../../sandbox/helpers.js';
-import { SECRET, proxyHarness, readyCart, type ProxyHarness } from './harness.js';
+import {
+  PROXY_URL,
+  SECRET,
+  proxyEnv,
+  proxyHarness,
+  readyCart,
+  type ProxyHarness,
+} from './harness.js';
+
+const NEW_SECRET = 'the-next-secret-0123456789-abcdefghijkl';
 
 describe('cartTokens', () => {
   const tokens = cartTokens(SECRET);
@@ -26,6 +43,31 @@ describe('cartTokens', () => {
     assert.deepEqual(await tokens.verify(`${version}.${payload}.${signature}`, 0), {
       ok: false,
       problem: 'forged',
+    });
+  });
+  it('still verifies tokens of the previous secret after a rotation, marked stale', async () => {
+    const old = await tokens.sign({ cartId: 'c1', expiresAt: 9e15 });
+    const rotated = cartTokens(NEW_SECRET, { previous: SECRET });
+    assert.deepEqual(await rotated.verify(old, 0), {
+      ok: true,
+      grant: { cartId: 'c1', expiresAt: 9e15 },
+      stale: true,
+    });
+    const fresh = await rotated.sign({ cartId: 'c1', expiresAt: 9e15 });
+    assert.deepEqual(await rotated.verify(fresh, 0), {
+      ok: true,
+      grant: { cartId: 'c1', expiresAt: 9e15 },
+    });
+    assert.equal((await cartTokens(NEW_SECRET).verify(old, 0)).ok, false);
+  });
+  it('signs the same bytes with node:crypto (the Node entry) as with Web Crypto (the edge)', async () => {
+    const grant = { cartId: 'c1', orderId: 'o1', expiresAt: 9e15, heldSince: 5, generation: 2 };
+    const web = await cartTokens(SECRET, { hmac: webCryptoHmac }).sign(grant);
+    const node = await cartTokens(SECRET, { hmac: nodeHmac }).sign(grant);
+    assert.equal(node, web);
+    assert.deepEqual(await cartTokens(SECRET, { hmac: nodeHmac }).verify(web, 0), {
+      ok: true,
+      grant,
     });
   });
   it('refuses garbage and an absent token', async () => {
@@ -145,5 +187,64 @@ describe('cart-token binding through the proxy', () => {
     // Upstream, each carries its cart in the referenceId.
     const upstream = await h.sandbox.api('GET', `/order/${order.id}`);
     assert.equal(upstream.body.data.referenceId, `chk_same~${alice.cartId}`);
+  });
+});
+
+describe('a secret change does not orphan an order (issue 10, finding 4)', () => {
+  let h: ProxyHarness;
+  before(async () => {
+    h = await proxyHarness();
+  });
+  after(() => h.close());
+
+  /** The same sandbox behind a proxy restarted with other secrets. */
+  const restarted = (env: Record<string, string>) => {
+    const handler = createProxy(readProxyConfig(proxyEnv(h.sandbox.sandbox.apiUrl, env)), {
+      logger: () => {},
+      now: () => h.clock.ms,
+    });
+    return async (method: string, path: string, token: string, body?: unknown) => {
+      const response = await handler(
+        new Request(PROXY_URL + path, {
+          method,
+          headers: { [CART_TOKEN_HEADER]: token, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+      return {
+        status: response.status,
+        body: JSON.parse(await response.text()),
+        token: response.headers.get(CART_TOKEN_HEADER),
+      };
+    };
+  };
+
+  it('PROXY_SECRET_PREVIOUS keeps carts in flight working, and answers with a current token', async () => {
+    const { cartId, token } = await readyCart(h);
+    const call = restarted({ PROXY_SECRET: NEW_SECRET, PROXY_SECRET_PREVIOUS: SECRET });
+    const read = await call('GET', `/cart/${cartId}`, token);
+    assert.equal(read.status, 200);
+    assert.ok(read.token, 'a token signed with the new secret');
+    assert.equal((await cartTokens(NEW_SECRET).verify(read.token, 0)).ok, true);
+    const order = await call('POST', '/order', token, { id: cartId });
+    assert.equal(order.status, 200, JSON.stringify(order.body));
+  });
+
+  it('a checkout whose token is refused still finds its order by its referenceId', async () => {
+    const { cartId, token } = await readyCart(h);
+    const referenceId = 'chk_0123456789abcdef0123456789abcdef';
+    const made = await h.call('POST', '/order', { token, body: { id: cartId, referenceId } });
+    assert.equal(made.status, 200, made.text);
+    // The answer was lost, then the secret changed with no previous one kept.
+    const call = restarted({ PROXY_SECRET: NEW_SECRET });
+    assert.equal((await call('GET', `/cart/${cartId}`, token)).status, 401);
+    const found = await call('GET', `/order?referenceId=${referenceId}`, token);
+    assert.equal(found.status, 200, JSON.stringify(found.body));
+    assert.equal(found.body.data[0].id, made.body.data.id);
+    assert.equal(found.body.data[0].referenceId, referenceId);
+    assert.equal((await cartTokens(NEW_SECRET).verify(found.token, 0)).ok, true);
+    // A guessable referenceId proves nothing: the refused token stays refused.
+    const weak = await call('GET', '/order?referenceId=1', token);
+    assert.equal(weak.status, 401);
   });
 });

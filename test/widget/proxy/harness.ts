@@ -32,6 +32,11 @@ export const proxyEnv = (apiUrl: string, extra: ProxyEnv = {}): ProxyEnv => ({
   ORDER_POLICY: 'pay-on-arrival',
   RATE_LIMIT_BURST: '100000',
   RATE_LIMIT_PER_MINUTE: '1000000',
+  // Out of the way, as the rate limit is: holds.test.ts sets its own.
+  HOLD_MAX_SEATS_PER_CART: '10000',
+  HOLD_MAX_ITEMS_PER_CART: '1000',
+  HOLD_MAX_CARTS_PER_CLIENT: '10000',
+  HOLD_MAX_SEATS_PER_CLIENT: '100000',
   ...extra,
 });
 

@@ -1,10 +1,12 @@
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cart } from '../../../shared/cart.js';
 import { createResmarkClient } from '../../../shared/client.js';
 import { CartSession } from '../../../shared/session.js';
 import { CART_TOKEN_HEADER, cartTokens } from '../../../widget/proxy/cart-token.js';
 import { PAY_ON_ARRIVAL_MEMO } from '../../../widget/proxy/order-policy.js';
+import { UPSTREAM_ORDER_TIMEOUT_MS } from '../../../widget/proxy/routes.js';
+import { ORDER_TIMEOUT_MS } from '../../../shared/limits.js';
 import { redact } from '../../../widget/proxy/redact.js';
 import { ORDER_POLICY_HEADER } from '../../../widget/proxy-protocol.js';
 import { CANYON_CUSTOMER, KAYAK_0900, PICKUP, SUNSET_1730 } from '../../sandbox/helpers.js';
@@ -160,7 +162,7 @@ describe('a booking through the proxy', () => {
     assert.equal(upstream.body.data.length, 1);
   });
 
-  it('answers a lost upstream answer without a referenceId with a 502', async () => {
+  it('gives an order without a referenceId one, so a lost upstream answer still finds it', async () => {
     const { cartId, token } = await readyCart(h);
     await h.sandbox.control('POST', '/faults', {
       method: 'POST',
@@ -168,8 +170,47 @@ describe('a booking through the proxy', () => {
       dropResponse: true,
     });
     const answer = await h.call('POST', '/order', { token, body: { id: cartId } });
-    assert.equal(answer.status, 502);
-    assert.match(answer.body.errorMessage, /could not be reached/);
+    assert.equal(answer.status, 200, answer.text);
+    const referenceId: string = answer.body.data.referenceId;
+    assert.match(referenceId, /^px_[0-9a-f]{32}$/);
+    // The client can look it up by what it was told, as if it had sent it.
+    const found = await h.call('GET', `/order?referenceId=${referenceId}`, {
+      token: answer.token!,
+    });
+    assert.equal(found.body.data[0].id, answer.body.data.id);
+  });
+
+  it('waits longer for Resmark’s answer to an order than for other requests', async () => {
+    // An order Resmark takes 20 s to make: the proxy must not give up at its usual 15 s (and then
+    // tell the shopper it failed), yet answer before the widget gives up at 45 s.
+    let orderSignal: AbortSignal | undefined;
+    const slow = await proxyHarness({}, (input, init) => {
+      if (init?.method === 'POST' && String(input).endsWith('/order')) {
+        const signal = (orderSignal = init.signal ?? undefined);
+        // Resmark still working: only an abort ends the wait, as it ends a real fetch.
+        return new Promise<Response>((_, reject) =>
+          signal?.addEventListener('abort', () => reject(signal.reason)),
+        );
+      }
+      return fetch(input, init);
+    });
+    try {
+      const { cartId, token } = await readyCart(slow);
+      mock.timers.enable({ apis: ['setTimeout'] });
+      const answer = slow.call('POST', '/order', { token, body: { id: cartId } });
+      for (let i = 0; i < 10 && !orderSignal; i++) await new Promise((r) => setImmediate(r));
+      assert.ok(orderSignal, 'the order went upstream');
+      mock.timers.tick(20_000);
+      assert.equal(orderSignal.aborted, false, 'still waiting after 20 s');
+      mock.timers.tick(UPSTREAM_ORDER_TIMEOUT_MS - 20_000);
+      assert.equal(orderSignal.aborted, true, 'gave up before the widget does');
+      mock.timers.reset();
+      assert.ok(UPSTREAM_ORDER_TIMEOUT_MS < ORDER_TIMEOUT_MS - 5_000);
+      assert.equal((await answer).status, 504);
+    } finally {
+      mock.timers.reset();
+      await slow.close();
+    }
   });
 });
 
