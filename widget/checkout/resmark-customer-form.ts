@@ -6,7 +6,8 @@ import {
   type CustomerInput,
   type CustomerRules,
 } from '../../shared/customer.js';
-import { COUNTRIES, countryOfDialCode, normalizePhone } from '../../shared/phone.js';
+import { normalizePhone } from '../../shared/phone.js';
+import { COUNTRIES, countryOfDialCode } from './countries.js';
 import { fire } from '../events.js';
 import { sourceLocale } from '../generated/locale-codes.js';
 import { getLocale } from '../localize.js';
