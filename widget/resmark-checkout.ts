@@ -26,7 +26,7 @@ import { joinPageCart, leavePageCart, type PageCart, type PageCartMember } from 
 import type { ProxyClient } from './proxy-client.js';
 import type { OrderPolicy } from './proxy-protocol.js';
 import { clearCart, readCart, takeResumeLink, writeCart, type SavedCart } from './storage.js';
-import { base } from './styles.js';
+import { base, flowLayout } from './styles.js';
 
 export type { CheckoutStep } from './controllers/booking-flow.js';
 
@@ -89,6 +89,7 @@ export class ResmarkCheckout extends LitElement {
 
   static override styles = [
     base,
+    flowLayout,
     css`
       .panel {
         display: grid;
@@ -97,22 +98,8 @@ export class ResmarkCheckout extends LitElement {
         background: var(--_surface);
         border-radius: var(--_radius);
       }
-      .bar,
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        justify-content: space-between;
-      }
       .close {
         margin-inline-start: auto;
-      }
-      .step {
-        display: grid;
-        gap: var(--_space);
-      }
-      .step[hidden] {
-        display: none;
       }
       /* The hold stays in view while a phone shopper scrolls a long step (issue 11, item 10). */
       resmark-hold-timer {

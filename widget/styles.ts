@@ -147,3 +147,25 @@ export const base = css`
     border: 0;
   }
 `;
+
+/**
+ * The booking flow's frame, the same in both shells (`<resmark-checkout>` and the panel's
+ * `<resmark-agent-booking>`): the bar with Back, a row of actions, and the step that hides (and
+ * keeps what was typed) while a lapsed hold waits to be renewed.
+ */
+export const flowLayout = css`
+  .bar,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    justify-content: space-between;
+  }
+  .step {
+    display: grid;
+    gap: var(--_space);
+  }
+  .step[hidden] {
+    display: none;
+  }
+`;

@@ -14,7 +14,7 @@ import '../../widget/checkout/resmark-order-review.js';
 import '../../widget/checkout/resmark-promo-code.js';
 import { BookingFlow, busyMessage } from '../../widget/controllers/booking-flow.js';
 import { fire, type ResmarkEvent } from '../../widget/events.js';
-import { base } from '../../widget/styles.js';
+import { base, flowLayout } from '../../widget/styles.js';
 import { fromTomorrow, tomorrowOf } from './availability.js';
 import { parseContact } from './contact-paste.js';
 import './resmark-agent-products.js';
@@ -106,25 +106,11 @@ export class ResmarkAgentBooking extends LitElement {
 
   static override styles = [
     base,
+    flowLayout,
     css`
       :host {
         display: grid;
         gap: var(--_space);
-      }
-      .bar,
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        justify-content: space-between;
-        align-items: center;
-      }
-      .step {
-        display: grid;
-        gap: var(--_space);
-      }
-      .step[hidden] {
-        display: none;
       }
       h2 {
         font-size: 1.2em;
