@@ -1187,6 +1187,21 @@ describe('<resmark-checkout>', () => {
     });
   });
 
+  describe('with a British number written the British way (issue 11, item 1)', () => {
+    it('sends it without the national 0, under +44', async () => {
+      const el = await inline();
+      await toCart(el, api);
+      button(el, 'Continue')!.click();
+      await el.updateComplete;
+      from(el, 'resmark-customer-form', 'resmark-customer-submit', {
+        customer: { ...customer, phone: '020 7946 0958', dialCode: '+44' },
+      });
+      await waitUntil(() => heading(el) === 'Review and book', 'the review step');
+      const put = api.seen.find((s) => s.method === 'PUT')!;
+      expect(put.body).to.include({ dialCode: '+44', phone: '2079460958' });
+    });
+  });
+
   describe('when the customer’s details cannot be saved', () => {
     it('says why right after "Continue", not above the heading', async () => {
       api.restore();
