@@ -21,7 +21,8 @@ import puppeteer, {
   type Page as FirefoxPage,
 } from 'puppeteer-core';
 import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
-import { CHROMIUM_ARGS, STAFF } from './harness.js';
+import { CHROMIUM_ARGS } from './harness.js';
+import { sandboxCalls } from './sandbox-calls.js';
 
 /** The sandbox's reseller agent (README, "Seed"). */
 export const AGENT = { username: 'agent@sunset-travel.test', apiKey: 'sandbox-agent-key' };
@@ -139,41 +140,7 @@ export async function startExtensionE2E(): Promise<ExtensionE2E> {
     const site = await startSite();
     closers.push(() => new Promise((done) => site.server.close(done)));
 
-    async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-      const response = await fetch(`${sandbox.url}${path}`, {
-        method,
-        ...(body === undefined
-          ? {}
-          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-      return response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
-    }
-
-    let token: string | undefined;
-    async function staff(method: string, path: string, body?: unknown): Promise<unknown> {
-      for (let attempt = 0; ; attempt++) {
-        token ??= (await control('POST', '/public/api/authenticate', STAFF)) as string;
-        const response = await fetch(`${sandbox.apiUrl}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${token}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-        // A moved sandbox clock ages tokens too: log in again once.
-        if (response.status === 401 && attempt === 0) {
-          token = undefined;
-          continue;
-        }
-        const answer = (await response.json()) as { data?: unknown };
-        if (!response.ok)
-          throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(answer)}`);
-        return answer.data;
-      }
-    }
+    const { control, staff } = sandboxCalls(sandbox.url, sandbox.apiUrl);
 
     return {
       sandbox,

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServices, type Services } from '../../scripts/services.js';
 import { jsonLogger } from '../../widget/proxy/access-log.js';
+import { sandboxCalls } from './sandbox-calls.js';
 
 /** Chromium flags for a closed network: no Google lookups, no background traffic. */
 export const CHROMIUM_ARGS = [
@@ -18,9 +19,6 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
-
-/** Canyon Kayak's staff login in the sandbox seed (README, "Seed"). */
-export const STAFF = { username: 'staff@canyon-kayak.test', apikey: 'sandbox-operator-key' };
 
 /** An order as the sandbox answers it (docs/wire.md, "Orders"); only what the tests read. */
 export interface SandboxOrder {
@@ -103,11 +101,6 @@ async function demoPort(): Promise<number> {
   });
 }
 
-async function json(response: Response): Promise<unknown> {
-  const text = await response.text();
-  return response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
-}
-
 /** Starts everything; call `close()` in `after`. */
 export async function startE2E(): Promise<E2E> {
   let services: Services | undefined;
@@ -138,43 +131,8 @@ export async function startE2E(): Promise<E2E> {
 // The E2E over running services and browser.
 function connect(services: Services, browser: Browser): E2E {
   const contexts: BrowserContext[] = [];
-  let token: string | undefined;
 
-  async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${services.sandboxUrl}${path}`, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    const answer = await json(response);
-    if (!response.ok)
-      throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(answer)}`);
-    return answer;
-  }
-
-  async function staff(method: string, path: string, body?: unknown): Promise<unknown> {
-    for (let attempt = 0; ; attempt++) {
-      token ??= (await control('POST', '/public/api/authenticate', STAFF)) as string;
-      const response = await fetch(`${services.apiUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      // A moved sandbox clock ages tokens too: log in again once.
-      if (response.status === 401 && attempt === 0) {
-        token = undefined;
-        continue;
-      }
-      const answer = (await json(response)) as { data?: unknown; errorMessage?: unknown };
-      if (!response.ok)
-        throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(answer)}`);
-      return answer.data;
-    }
-  }
+  const { control, staff } = sandboxCalls(services.sandboxUrl, services.apiUrl);
 
   return {
     services,
