@@ -4,6 +4,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
+import { LOG_HEADER, type LogNote } from './errors.js';
 
 /** One request as the log records it. */
 export interface AccessLine {
@@ -13,6 +14,10 @@ export interface AccessLine {
   route: string;
   status: number;
   ms: number;
+  /** A refusal's id, which its answer names too, so a shopper's report finds its line. */
+  errorId?: string;
+  /** Why a request was refused or failed, in the operator's words (never a value or a token). */
+  reason?: string;
 }
 
 /** Where log lines go; tests pass a collector. */
@@ -36,6 +41,10 @@ export function accessLog({ logger, now }: AccessLogOptions): MiddlewareHandler 
     const started = performance.now();
     await next();
     const route = routePath(c);
+    const noted = c.res.headers.get(LOG_HEADER);
+    // The note is for this line only: it never leaves the proxy.
+    if (noted !== null) c.res.headers.delete(LOG_HEADER);
+    const note = noted === null ? {} : (JSON.parse(noted) as LogNote);
     logger({
       time: new Date(now()).toISOString(),
       // An odd method is the caller's text: log that it was odd, not what it said.
@@ -43,6 +52,7 @@ export function accessLog({ logger, now }: AccessLogOptions): MiddlewareHandler 
       route: route && route !== '*' && route !== '/*' ? route : '(unmatched)',
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 100) / 100,
+      ...note,
     });
   };
 }

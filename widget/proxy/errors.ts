@@ -3,8 +3,8 @@
  * upstream) into a Response in the Resmark envelope.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { CustomerInput } from '../../shared/customer.js';
 import { ResmarkError } from '../../shared/errors.js';
-import { redact } from './redact.js';
 
 /**
  * A refusal by the proxy itself: its status, the message the shopper's widget shows, and the
@@ -16,15 +16,29 @@ export class ProxyError extends Error {
   readonly detail: unknown;
   /** Extra response headers (e.g. `Retry-After`). */
   readonly headers: Record<string, string>;
+  /** What the access log says about it: the operator's reason, and the id the answer names. */
+  readonly note: LogNote;
   constructor(
     status: ContentfulStatusCode,
     message: string,
-    options: { detail?: unknown; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      detail?: unknown;
+      headers?: Record<string, string>;
+      cause?: unknown;
+      /** The operator's reason, for the log line only. */
+      log?: string;
+      /** The id the message names, for the log line too. */
+      errorId?: string;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.status = status;
     this.detail = options.detail ?? null;
     this.headers = options.headers ?? {};
+    this.note = {
+      ...(options.errorId ? { errorId: options.errorId } : {}),
+      ...(options.log ? { reason: options.log } : {}),
+    };
   }
 }
 
@@ -59,12 +73,65 @@ export const refusalResponse = (
     headers,
   );
 
+/**
+ * An internal header that carries what the access log should say about a refusal (its id, and why
+ * in the operator's words). `accessLog` reads it and takes it off before the answer leaves.
+ */
+export const LOG_HEADER = 'x-resmark-proxy-log';
+
+/** What {@link LOG_HEADER} carries. */
+export interface LogNote {
+  /** The id the shopper's answer names too. */
+  errorId?: string;
+  /** Why, for the operator: never a value, a token or upstream text. */
+  reason?: string;
+}
+
+/** A short random id that a refusal and its log line share. */
+export function newErrorId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(5));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// What Resmark's own refusal means, in the proxy's words: its text is never passed on (it could
+// echo anything, a header with the operator's token included).
+const UPSTREAM_REFUSALS: Partial<Record<number, string>> = {
+  400: 'The booking service refused this request: check it and try again.',
+  403: 'The booking service does not allow this.',
+  404: 'That is not available (any more).',
+  409: 'Those seats are no longer available, or their hold has lapsed.',
+};
+
+// A field name is passed on only if the proxy knows it (the documented customer fields and what
+// the widget sends): upstream could name anything, an echoed header included. Its message is
+// always the proxy's.
+const KNOWN_FIELDS = new Set([
+  ...Object.keys(CustomerInput.shape),
+  'itemId',
+  'participants',
+  'pickupDetailId',
+  'locationId',
+  'locationOther',
+  'promoCode',
+  'id',
+  'referenceId',
+]);
+
+/** The upstream `fields` a form can act on, with the proxy's own words for each. */
+function safeFields(fields: Record<string, string> | undefined): Record<string, string> {
+  const safe: Record<string, string> = {};
+  for (const name of Object.keys(fields ?? {}))
+    if (KNOWN_FIELDS.has(name)) safe[name] = `Check ${name}.`;
+  return safe;
+}
+
 /** What went wrong upstream, as the shopper's side may see it. */
 function fromResmark(error: ResmarkError): ProxyError {
   const status = error.status ?? 0;
   switch (error.kind) {
     case 'input':
-      // The shared client refused the shopper's input before sending: their request was wrong.
+      // The shared client refused the shopper's input before sending it: its words are ours (the
+      // schemas' messages), about the shopper's own request.
       return new ProxyError(400, error.message, { detail: { fields: error.fields ?? {} } });
     case 'timeout':
       return new ProxyError(504, 'The booking service did not answer in time: try again.');
@@ -77,23 +144,53 @@ function fromResmark(error: ResmarkError): ProxyError {
   // Still 401 after the shared client authenticated again: the proxy's own credentials are wrong.
   // The shopper's widget must not read that as "your cart token is bad".
   if (status === 401 || status >= 500 || status < 400)
-    return new ProxyError(502, 'The booking service is unavailable: try again shortly.');
+    return new ProxyError(502, 'The booking service is unavailable: try again shortly.', {
+      log:
+        status === 401 || (error.endpoint === 'POST /authenticate' && status === 403)
+          ? 'Resmark refused the proxy’s credentials (RESMARK_USERNAME / RESMARK_API_KEY)'
+          : `Resmark answered ${status || error.kind}`,
+    });
   if (status === 429)
     return new ProxyError(503, 'The booking service is busy: try again in a moment.', {
       headers: { 'retry-after': '5' },
+      log: 'Resmark answered 429 (its rate limit)',
     });
-  return new ProxyError(status as ContentfulStatusCode, error.message, {
-    detail: redact(error.detail ?? null),
-  });
+  if (error.endpoint === 'POST /authenticate')
+    return new ProxyError(502, 'The booking service is unavailable: try again shortly.', {
+      log: `Resmark refused the proxy’s credentials with ${status} (RESMARK_USERNAME / RESMARK_API_KEY)`,
+    });
+  const id = newErrorId();
+  const fields = safeFields(error.fields);
+  return new ProxyError(
+    status as ContentfulStatusCode,
+    `${UPSTREAM_REFUSALS[status] ?? 'The booking service refused this request.'} (reference ${id})`,
+    {
+      detail: { errorId: id, ...(Object.keys(fields).length ? { fields } : {}) },
+      errorId: id,
+      log: `Resmark refused ${error.endpoint ?? 'a request'} with ${status}`,
+    },
+  );
 }
 
 /** Turns any thrown value into the envelope Response the widget reads. */
 export function errorResponse(error: unknown): Response {
-  const refusal =
-    error instanceof ProxyError
-      ? error
-      : error instanceof ResmarkError
-        ? fromResmark(error)
-        : new ProxyError(500, 'The checkout proxy failed: try again shortly.', { cause: error });
-  return refusalResponse(refusal.status, refusal.message, refusal.detail, refusal.headers);
+  let refusal: ProxyError;
+  if (error instanceof ProxyError) refusal = error;
+  else if (error instanceof ResmarkError) refusal = fromResmark(error);
+  else {
+    const id = newErrorId();
+    refusal = new ProxyError(
+      500,
+      `The checkout proxy failed: try again shortly (reference ${id}).`,
+      {
+        cause: error,
+        detail: { errorId: id },
+        errorId: id,
+        log: `unexpected ${error instanceof Error ? error.name : typeof error}`,
+      },
+    );
+  }
+  const headers: Record<string, string> = { ...refusal.headers };
+  if (Object.keys(refusal.note).length) headers[LOG_HEADER] = JSON.stringify(refusal.note);
+  return refusalResponse(refusal.status, refusal.message, refusal.detail, headers);
 }

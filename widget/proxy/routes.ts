@@ -66,6 +66,11 @@ const TOKEN_REFUSALS: Record<TokenProblem, string> = {
 const HANDED_OVER =
   'This cart was opened from a resume link elsewhere: this browser no longer holds it.';
 
+const PROMO_REFUSALS = {
+  invalid: 'This promo code is not valid.',
+  'not-applicable': 'This promo code does not apply to this cart.',
+} as const;
+
 const OTHER_CART = 'This cart belongs to another browser: start a new cart.';
 const OTHER_ORDER = 'This order was not made in this browser.';
 
@@ -319,7 +324,11 @@ export function proxyRoutes(options: RouteOptions) {
     const result = await resmark.cart.applyDiscount(cartId, promoCode);
     if (result.status === 'applied') return ok(result.cart);
     // The shared client turned the refusal into a result: answer it as Resmark did.
-    return refusalResponse(400, result.message, { promoCode, reason: result.status });
+    // In the proxy's words: Resmark's text is never passed on (errors.ts).
+    return refusalResponse(400, PROMO_REFUSALS[result.status], {
+      promoCode,
+      reason: result.status,
+    });
   });
   app.get('/cart/:id/renew', async (c) => {
     const grant = await grantOf(c);

@@ -31,10 +31,13 @@ describe('widget/proxy routes', () => {
       assert.equal(answer.status, 200, answer.text);
       assert.equal(answer.body.data.name, 'Half-Day Canyon Kayak Tour');
     });
-    it('passes an unknown product as the API’s 404', async () => {
+    it('passes an unknown product as the API’s 404, in the proxy’s words', async () => {
       const answer = await h.call('GET', '/product/99999999');
       assert.equal(answer.status, 404);
-      assert.match(answer.body.errorMessage, /99999999/);
+      assert.match(
+        answer.body.errorMessage,
+        /^That is not available \(any more\)\. \(reference \w+\)$/,
+      );
     });
     it('gives inventory, and 400 without `from`', async () => {
       const answer = await h.call('GET', '/product/94175/item?from=2026-11-25');
