@@ -45,6 +45,7 @@ export interface ResmarkEventDetails {
   'resmark-quantities-change': { participants: Record<string, number> };
   'resmark-pickup-change': PickupChoice;
   'resmark-item-request': { product: Product; slot: InventorySlot; item: AddCartItem };
+  'resmark-availability-change': { product: Product; soldOut: boolean; from?: number };
 
   // Checkout elements.
   'resmark-hold-renew': Record<string, never>;

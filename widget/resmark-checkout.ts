@@ -81,6 +81,7 @@ export class ResmarkCheckout extends LitElement {
     variant: { reflect: true },
     analytics: {},
     _list: { state: true },
+    _availability: { state: true },
     _loading: { state: true },
     _listError: { state: true },
     _started: { state: true },
@@ -146,6 +147,8 @@ export class ResmarkCheckout extends LitElement {
   declare analytics: string | undefined;
 
   declare private _list: Product[];
+  /** What each product's inventory said once looked at: its lowest price, or sold out. */
+  declare private _availability: ReadonlyMap<string, { soldOut: boolean; from?: number }>;
   declare private _loading: boolean;
   declare private _listError: string | undefined;
   declare private _started: boolean;
@@ -206,6 +209,7 @@ export class ResmarkCheckout extends LitElement {
     updateWhenLocaleChanges(this);
     this.variant = 'inline';
     this._list = [];
+    this._availability = new Map();
     this._loading = false;
     this._started = false;
   }
@@ -361,6 +365,7 @@ export class ResmarkCheckout extends LitElement {
           <resmark-product-list
             .products=${this._list}
             .browseOnly=${this._policy === 'closed'}
+            .availability=${this._availability}
             .loading=${this._loading}
             .error=${this._listError}
             .locale=${locale}
@@ -377,6 +382,7 @@ export class ResmarkCheckout extends LitElement {
           .busy=${flow.busy === 'add'}
           .error=${flow.error}
           @resmark-item-request=${this.#add}
+          @resmark-availability-change=${this.#learn}
         ></resmark-product-booker>`;
       case 'done':
         return html`<resmark-confirmation
@@ -547,6 +553,13 @@ export class ResmarkCheckout extends LitElement {
 
   #select(event: ResmarkEvent<'resmark-product-select'>) {
     this.#flow.select(event.detail.product);
+  }
+
+  #learn({ detail: { product, soldOut, from } }: ResmarkEvent<'resmark-availability-change'>) {
+    this._availability = new Map(this._availability).set(product.id, {
+      soldOut,
+      ...(from === undefined ? {} : { from }),
+    });
   }
 
   async #add(event: ResmarkEvent<'resmark-item-request'>) {

@@ -472,6 +472,25 @@ describe('<resmark-checkout>', () => {
     });
   });
 
+  describe('after looking at a product (issue 11, items 5 and 10)', () => {
+    it('shows its lowest real price on its card, as "From"', async () => {
+      const el = await inline();
+      const list = () => $(el, 'resmark-product-list')!;
+      const price = (i: number) =>
+        text(list().shadowRoot!.querySelectorAll('[part=price]')[i] ?? null);
+      expect(price(1)).to.equal('$49.00');
+      const learnt = oneEvent(el, 'resmark-availability-change');
+      from(el, 'resmark-product-list', 'resmark-product-select', { product: paddle });
+      await learnt;
+      $(el, '[part=back-button]')!.click();
+      await waitUntil(() => heading(el) === 'Choose a tour', 'the tours');
+      await el.updateComplete;
+      await (list() as ResmarkCheckout).updateComplete;
+      expect(price(1)).to.equal('From $49.00');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('configuration', () => {
     it('asks for numbers and ids separately, and keeps the order given', async () => {
       const ready = oneEvent(document, 'resmark-ready');

@@ -70,6 +70,7 @@ const WORDS: Record<string, (checked: Checked) => string> = {
  * @tag resmark-product-booker
  * @summary Date, time, quantities and pickup for one product.
  * @fires resmark-item-request - The shopper's choice passed the add-item rules; `detail` is `{ product, slot, item }`, `item` the body of `POST /cart/{id}/item`.
+ * @fires resmark-availability-change - What the first inventory loaded says of the product: `detail.from` (the lowest price of its open slots) or `detail.soldOut`, for a product list to show.
  * @fires resmark-error - Inventory or pickups could not be loaded (the shopper sees it with a Retry button).
  * @csspart running-total - What the chosen people cost, before "Add to cart" holds them.
  * @csspart next-available - "Next available:" with the first open day as a button, before a day is chosen.
@@ -373,6 +374,24 @@ export class ResmarkProductBooker extends LitElement {
     const inventory = await this.#load(month, signal);
     this._month = month;
     this._slot = inventory.items[0]?.timesAvailable.find((slot) => seatsLeft(slot) > 0);
+    this.#tell(inventory, !this._slot);
+  }
+
+  /**
+   * Tells the host what the product's inventory says: the lowest price of its open slots (the
+   * one rule for "From", which a card can only learn here), or that it is sold out.
+   */
+  #tell(inventory: Inventory, soldOut: boolean) {
+    const prices = inventory.items.flatMap((day) =>
+      day.timesAvailable
+        .filter((slot) => seatsLeft(slot) > 0)
+        .flatMap((s) => Object.values(s.price)),
+    );
+    fire(this, 'resmark-availability-change', {
+      product: this.product!,
+      soldOut,
+      ...(!soldOut && prices.length ? { from: Math.min(...prices) } : {}),
+    });
   }
 
   async #firstMonth(signal: AbortSignal) {
@@ -381,10 +400,9 @@ export class ResmarkProductBooker extends LitElement {
       this._month = month;
       const inventory = await this.#load(month, signal);
       const open = inventory.items.some((day) => day.timesAvailable.some((s) => seatsLeft(s) > 0));
-      if (open) return;
-      if (tried === SEARCH_MONTHS) {
-        this._noneAhead = true;
-        return;
+      if (open || tried === SEARCH_MONTHS) {
+        this._noneAhead = !open;
+        return this.#tell(inventory, !open);
       }
       month = addMonths(month, 1);
     }

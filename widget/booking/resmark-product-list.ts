@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { formatMoney } from '../../shared/format.js';
 import type { Product } from '../../shared/product.js';
 import { fire } from '../events.js';
@@ -26,6 +26,7 @@ export class ResmarkProductList extends LitElement {
     products: { attribute: false },
     loading: { type: Boolean },
     browseOnly: { type: Boolean, attribute: 'browse-only' },
+    availability: { attribute: false },
     error: {},
     locale: {},
     currency: {},
@@ -88,6 +89,11 @@ export class ResmarkProductList extends LitElement {
   declare loading: boolean;
   /** Shows the products without their "Book" buttons: nothing can be booked right now. */
   declare browseOnly: boolean;
+  /**
+   * What is known of a product's availability, by product id (from the booker's
+   * `resmark-availability-change`): its lowest real price, or that it is sold out.
+   */
+  declare availability: ReadonlyMap<string, { soldOut: boolean; from?: number }>;
   /** Why the products could not be fetched (the host fires `resmark-error`). */
   declare error: string | undefined;
   /** BCP 47 tag for money; the browser's when unset. */
@@ -105,6 +111,7 @@ export class ResmarkProductList extends LitElement {
     this.products = [];
     this.loading = false;
     this.browseOnly = false;
+    this.availability = new Map();
     this.currency = 'USD';
   }
 
@@ -143,9 +150,18 @@ export class ResmarkProductList extends LitElement {
     // The marketing price is the operator's, a string: not a lowest price (a child's may be
     // lower), so it is never called "From", the word kept for the lowest of a slot's real prices
     // (issue 11, item 5: a card's "From $89" beside its slots' "From $59").
-    const price = /^\d+(\.\d+)?$/.test(product.price.trim())
-      ? formatMoney(Number(product.price), product.currency ?? this.currency, this.locale)
-      : product.price;
+    // Once the shopper has looked at a product, its card says what its inventory said: the
+    // lowest real price as "From", or that it is sold out (issue 11, items 5 and 10).
+    const known = this.availability.get(product.id);
+    const money = (amount: number) =>
+      formatMoney(amount, product.currency ?? this.currency, this.locale);
+    const price = known?.soldOut
+      ? msg('Sold out')
+      : known?.from !== undefined
+        ? msg(str`From ${money(known.from)}`)
+        : /^\d+(\.\d+)?$/.test(product.price.trim())
+          ? money(Number(product.price))
+          : product.price;
     let highlights = this.#highlights.get(product);
     if (!highlights) this.#highlights.set(product, (highlights = sanitize(product.highlights)));
     return html`<li part="product" class="card">

@@ -456,6 +456,19 @@ describe('<resmark-product-booker>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('tells the host the product’s lowest open price, or that it is sold out', async () => {
+      const heard: unknown[] = [];
+      const hear = (event: Event) => heard.push((event as CustomEvent).detail);
+      document.addEventListener('resmark-availability-change', hear);
+      after(() => document.removeEventListener('resmark-availability-change', hear));
+      await booker(fakeClient({ months: kayakMonths, pickups: kayakPickups }).client, kayak);
+      await booker(fakeClient({ pickups: kayakPickups }).client, kayak);
+      expect(heard).to.deep.equal([
+        { product: kayak, soldOut: false, from: 59 },
+        { product: kayak, soldOut: true },
+      ]);
+    });
+
     it('says when it is next available, and that button chooses the day', async () => {
       const fake = fakeClient({ months: kayakMonths, pickups: kayakPickups });
       const el = await booker(fake.client, kayak, Date.parse('2026-10-15T12:00:00Z'));

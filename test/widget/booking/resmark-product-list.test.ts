@@ -136,6 +136,24 @@ describe('<resmark-product-list>', () => {
     });
   });
 
+  describe('once the shopper has looked at a product (issue 11, items 5 and 10)', () => {
+    it('says its lowest real price as "From", or that it is sold out', async () => {
+      const el = await fixture<ResmarkProductList>(
+        html`<resmark-product-list
+          locale="en-US"
+          .products=${products}
+          .availability=${new Map([
+            [products[0]!.id, { soldOut: false, from: 59 }],
+            [products[2]!.id, { soldOut: true }],
+          ])}
+        ></resmark-product-list>`,
+      );
+      const prices = [...shadow(el).querySelectorAll('[part=price]')].map((p) => p.textContent);
+      expect(prices).to.deep.equal(['From $59.00', '$49.00', 'Sold out']);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('browse-only (online booking closed)', () => {
     it('shows every product without a Book button, and passes axe', async () => {
       const el = await fixture<ResmarkProductList>(
