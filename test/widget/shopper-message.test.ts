@@ -54,5 +54,12 @@ describe('shopperMessage', () => {
     expect(shopperMessage(offline)).to.equal(
       'No se puede contactar con el servicio de reservas. Revisa tu conexión e inténtalo de nuevo.',
     );
+    const lapsedOrder = new ResmarkError('api', 'The seat lock of cart 2958 expired', {
+      status: 409,
+      endpoint: 'POST /order',
+    });
+    expect(shopperMessage(lapsedOrder)).to.equal(
+      'Tus plazas ya no están retenidas. Vuelve a retenerlas para continuar.',
+    );
   });
 });
