@@ -44,7 +44,7 @@ export function accessLog({ logger, now }: AccessLogOptions): MiddlewareHandler 
     const noted = c.res.headers.get(LOG_HEADER);
     // The note is for this line only: it never leaves the proxy.
     if (noted !== null) c.res.headers.delete(LOG_HEADER);
-    const note = noted === null ? {} : (JSON.parse(noted) as LogNote);
+    const note = noted === null ? {} : (JSON.parse(decodeURIComponent(noted)) as LogNote);
     logger({
       time: new Date(now()).toISOString(),
       // An odd method is the caller's text: log that it was odd, not what it said.

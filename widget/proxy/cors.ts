@@ -1,6 +1,6 @@
 /** CORS for the configured shop origins only; any other browser origin is refused outright. */
 import type { MiddlewareHandler } from 'hono';
-import { CART_TOKEN_HEADER, ORDER_POLICY_HEADER } from '../proxy-protocol.js';
+import { CART_TOKEN_HEADER, ORDER_POLICY_HEADER, REVIEWED_CART_HEADER } from '../proxy-protocol.js';
 import { ProxyError } from './errors.js';
 
 /** Options of {@link cors}. */
@@ -12,7 +12,7 @@ export interface CorsOptions {
 }
 
 const ALLOW_METHODS = 'GET, POST, PUT, DELETE';
-const ALLOW_HEADERS = `Content-Type, ${CART_TOKEN_HEADER}`;
+const ALLOW_HEADERS = `Content-Type, ${CART_TOKEN_HEADER}, ${REVIEWED_CART_HEADER}`;
 // The widget reads the cart token and the order policy from the answer, and Retry-After after a 429.
 const EXPOSE_HEADERS = `${CART_TOKEN_HEADER}, ${ORDER_POLICY_HEADER}, Retry-After`;
 
@@ -44,6 +44,6 @@ export function cors({ allowedOrigins, maxAgeSeconds = 600 }: CorsOptions): Midd
     // After next(): refusals made further in are answered here too, so the widget can read them.
     c.res.headers.set('access-control-allow-origin', origin);
     c.res.headers.set('access-control-expose-headers', EXPOSE_HEADERS);
-    c.res.headers.append('vary', 'Origin');
+    // Vary: Origin is set on every answer, with an Origin or not (proxy.ts).
   };
 }

@@ -146,8 +146,9 @@ function fromResmark(error: ResmarkError): ProxyError {
   if (status === 401 || status >= 500 || status < 400)
     return new ProxyError(502, 'The booking service is unavailable: try again shortly.', {
       log:
-        status === 401 || (error.endpoint === 'POST /authenticate' && status === 403)
-          ? 'Resmark refused the proxy’s credentials (RESMARK_USERNAME / RESMARK_API_KEY)'
+        status === 401
+          ? 'Resmark refused the proxy’s credentials (RESMARK_USERNAME / RESMARK_API_KEY); ' +
+            'asking again only after a back-off'
           : `Resmark answered ${status || error.kind}`,
     });
   if (status === 429)
@@ -157,7 +158,9 @@ function fromResmark(error: ResmarkError): ProxyError {
     });
   if (error.endpoint === 'POST /authenticate')
     return new ProxyError(502, 'The booking service is unavailable: try again shortly.', {
-      log: `Resmark refused the proxy’s credentials with ${status} (RESMARK_USERNAME / RESMARK_API_KEY)`,
+      log:
+        `Resmark refused the proxy’s credentials with ${status} (RESMARK_USERNAME / ` +
+        'RESMARK_API_KEY); asking again only after a back-off',
     });
   const id = newErrorId();
   const fields = safeFields(error.fields);
@@ -191,6 +194,8 @@ export function errorResponse(error: unknown): Response {
     );
   }
   const headers: Record<string, string> = { ...refusal.headers };
-  if (Object.keys(refusal.note).length) headers[LOG_HEADER] = JSON.stringify(refusal.note);
+  // Percent-encoded: a header value is bytes, and a reason may have any character.
+  if (Object.keys(refusal.note).length)
+    headers[LOG_HEADER] = encodeURIComponent(JSON.stringify(refusal.note));
   return refusalResponse(refusal.status, refusal.message, refusal.detail, headers);
 }

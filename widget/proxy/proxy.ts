@@ -10,6 +10,7 @@ import { cartTokens, type HmacFactory } from './cart-token.js';
 import { holdPolicy } from './holds.js';
 import { catalogCache } from './catalog-cache.js';
 import { clientKeyOf, inRanges } from './client-address.js';
+import { credentialBackoff } from './credential-backoff.js';
 import type { ProxyConfig } from './config.js';
 import { ORDER_POLICY_HEADER } from '../proxy-protocol.js';
 import { cors } from './cors.js';
@@ -52,7 +53,7 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
   const resmark = createResmarkClient({
     environment: config.baseUrl,
     auth: { username: config.username, apiKey: config.apiKey },
-    fetch: options.fetch,
+    fetch: credentialBackoff(options.fetch ?? ((input, init) => fetch(input, init)), now),
   });
 
   const header = config.clientAddressHeader;
@@ -75,6 +76,19 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
 
   const app = new Hono();
   app.use(accessLog({ logger: options.logger ?? jsonLogger, now }));
+  app.use(async function securityHeaders(c, next) {
+    await next();
+    const headers = c.res.headers;
+    // A JSON answer is never to be read as anything else (a script, a page).
+    headers.set('x-content-type-options', 'nosniff');
+    // Answers differ by Origin (the CORS grant), with or without one: a cache must keep them apart.
+    if (!/\borigin\b/i.test(headers.get('vary') ?? '')) headers.append('vary', 'Origin');
+    // Carts, orders, tokens and refusals carry personal data or a grant: no cache keeps them. The
+    // public catalogue may be kept as before.
+    const catalogue = c.req.method === 'GET' && /^\/(?:product|tag)(?:\/|$)/.test(c.req.path);
+    if (!(catalogue && c.res.ok) && !headers.has('cache-control'))
+      headers.set('cache-control', 'no-store');
+  });
   app.use(cors({ allowedOrigins: config.allowedOrigins }));
   // Every answer, refusals too, says whether orders are taken and how they are paid, so the widget
   // can say it before the shopper chooses anything (widget/proxy-protocol.ts).
@@ -92,9 +106,21 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
   });
   // A GET or HEAD has no body to limit, and asking for one makes @hono/node-server build the
   // full Request it otherwise avoids. Every other method is checked, and the routes check again.
-  app.use((c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
-  );
+  app.use(async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    // The limit reads a body without a length itself: one that breaks off or is malformed on the
+    // wire (bad chunked framing) is the client's fault, answered and logged as a 400. (An error
+    // further in is handled there: Hono catches each layer's own.)
+    try {
+      return await limitBody(c, next);
+    } catch (error) {
+      if (error instanceof ProxyError) throw error;
+      throw new ProxyError(400, 'The request body could not be read.', {
+        cause: error,
+        log: 'malformed request body',
+      });
+    }
+  });
   app.route(
     '/',
     proxyRoutes({

@@ -16,6 +16,7 @@ import {
 } from './cart-token.js';
 import type { CatalogCache } from './catalog-cache.js';
 import { ProxyError, jsonResponse, refusalResponse } from './errors.js';
+import { cleanCustomer } from './customer-fields.js';
 import type { HoldPolicy } from './holds.js';
 import { checkHold, orderTerms, type OrderPolicy } from './order-policy.js';
 import { redact, redactedJson } from './redact.js';
@@ -139,7 +140,15 @@ export function proxyRoutes(options: RouteOptions) {
   }
 
   async function bodyOf(c: Context): Promise<Record<string, unknown>> {
-    const text = await c.req.text();
+    // A body that breaks off or is malformed on the wire (bad chunked framing) is the client's
+    // fault: a 400, logged as the 400 it is.
+    const text = await c.req.text().catch((error: unknown) => {
+      if (error instanceof ProxyError) throw error;
+      throw new ProxyError(400, 'The request body could not be read.', {
+        cause: error,
+        log: 'malformed request body',
+      });
+    });
     if (new TextEncoder().encode(text).length > options.maxBodyBytes)
       throw new ProxyError(413, `The request body is larger than ${options.maxBodyBytes} bytes.`);
     if (!text.trim()) return {};
@@ -307,7 +316,7 @@ export function proxyRoutes(options: RouteOptions) {
   });
   app.put('/cart/:id/customer', async (c) => {
     const cartId = await cartOf(c);
-    const body = await bodyOf(c);
+    const body = cleanCustomer(await bodyOf(c));
     // Only the documented fields and the account's own custom fields: any other key would land in
     // the customer record staff read, and a shopper must not write notes there.
     const { requiredCustomerFields, customFields } = await resmark.cart.get(cartId);
