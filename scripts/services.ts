@@ -4,11 +4,13 @@
  * staff user, taking pay-on-arrival bookings) and the demo operator site.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { sandboxBanner } from '../test/sandbox/banner.js';
 import { startSandbox } from '../test/sandbox/server.js';
 import { startDemo } from '../widget/demo/server.js';
 import type { Logger } from '../widget/proxy/access-log.js';
-import { readProxyConfig } from '../widget/proxy/config.js';
+import { MIN_SECRET_LENGTH, readProxyConfig } from '../widget/proxy/config.js';
 import { startProxy } from '../widget/proxy/main.js';
 import { buildWidget } from './build-widget.js';
 
@@ -30,6 +32,26 @@ export interface Services {
   close(): Promise<void>;
 }
 
+/** Where `npm start` keeps the demo proxy's secret between runs (git-ignored). */
+export const DEMO_SECRET_FILE = '.resmark/proxy-secret';
+
+/**
+ * The secret kept in `file`, or a new one written there (owner-only) when there is none yet.
+ * Kept, so restarting the demo mid-checkout does not refuse every cart and order token in flight
+ * (issue 10, finding 4: a shopper then started again and booked twice).
+ */
+export async function keptSecret(file: string): Promise<string> {
+  const kept = await readFile(file, 'utf8').then(
+    (text) => text.trim(),
+    () => '',
+  );
+  if (kept.length >= MIN_SECRET_LENGTH) return kept;
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
 /** `npm start`'s ports (docs: design.md, "Contracts"). */
 export const DEFAULT_PORTS: ServicePorts = { sandbox: 4010, proxy: 4020, demo: 4000 };
 
@@ -44,6 +66,11 @@ export async function startServices(
     rateLimitPerMinute?: number;
     /** The proxy's access log (one line per request); benchmarks and tests pass a quiet one. */
     proxyLogger?: Logger;
+    /**
+     * Keep the proxy's secret in this file across runs (`npm start`: {@link DEMO_SECRET_FILE});
+     * without it (tests), each run makes a fresh one. `PROXY_SECRET` overrides both.
+     */
+    secretFile?: string;
   } = {},
 ): Promise<Services> {
   const closers: (() => Promise<void>)[] = [];
@@ -69,8 +96,11 @@ export async function startServices(
       RESMARK_BASE_URL: sandbox.apiUrl,
       RESMARK_USERNAME: 'staff@canyon-kayak.test',
       RESMARK_API_KEY: 'sandbox-operator-key',
-      // A fresh secret each run: carts from an earlier run simply start over.
-      PROXY_SECRET: process.env['PROXY_SECRET'] ?? randomBytes(32).toString('base64url'),
+      PROXY_SECRET:
+        process.env['PROXY_SECRET'] ??
+        (options.secretFile
+          ? await keptSecret(options.secretFile)
+          : randomBytes(32).toString('base64url')),
       ALLOWED_ORIGINS: demoOrigins.join(','),
       ORDER_POLICY: 'pay-on-arrival',
       PROXY_PORT: String(ports.proxy),

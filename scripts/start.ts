@@ -2,7 +2,7 @@
  * `npm start`: the widget built, then the local Resmark sandbox (:4010), the checkout proxy (:4020)
  * and the demo operator site (:4000), each printing where it answers. Ctrl+C stops them all.
  */
-import { DEFAULT_PORTS, startServices } from './services.js';
+import { DEFAULT_PORTS, DEMO_SECRET_FILE, startServices } from './services.js';
 
 const ports = {
   sandbox: Number(process.env['SANDBOX_PORT'] ?? DEFAULT_PORTS.sandbox),
@@ -11,7 +11,8 @@ const ports = {
 };
 
 try {
-  const services = await startServices(ports);
+  // The proxy's secret survives a restart: carts and orders in flight keep working.
+  const services = await startServices(ports, { secretFile: DEMO_SECRET_FILE });
   console.log(
     `${services.banner}\n\nReady: open ${services.demoUrl} to book. Ctrl+C stops everything.`,
   );
