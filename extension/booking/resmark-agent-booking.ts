@@ -383,10 +383,14 @@ export class ResmarkAgentBooking extends LitElement {
             .cart=${cart}
             .pickups=${flow.pickups}
             .editable=${true}
+            .adjustable=${true}
+            .busy=${flow.changingCart}
             .locale=${this.locale}
             .currency=${this.currency}
             @resmark-item-remove=${(event: ResmarkEvent<'resmark-item-remove'>) =>
               flow.remove(event.detail.itemId)}
+            @resmark-item-change=${(event: ResmarkEvent<'resmark-item-change'>) =>
+              flow.change(event.detail.itemId, event.detail.participants)}
           ></resmark-cart-summary>
           <resmark-promo-code
             .status=${flow.promo.status}

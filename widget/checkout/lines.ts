@@ -17,8 +17,8 @@ export interface Line {
   /** `participant` (activities) or `unit` (rentals). */
   quantityType?: string;
   participants?: Record<string, number>;
-  participantList?: { tier: string; status?: string }[];
-  unitList?: { tier: string; status?: string }[];
+  participantList?: { tier: string; status?: string; price?: number }[];
+  unitList?: { tier: string; status?: string; price?: number }[];
 }
 
 /** "Wed, Nov 25, 2026, 9:00 AM – 1:00 PM"; "" for a dateless item (no start). */
@@ -57,6 +57,24 @@ export function people(line: Line): string {
             : msg(str`${n} people`),
     )
     .join(', ');
+}
+
+/**
+ * What one person (or unit) of each tier costs, before any discount: "Adult: $89.00 · Child:
+ * $59.00", or "People: $49.00" for a single price. From the line's people, as the API priced them;
+ * "" when it lists none.
+ */
+export function unitPrices(line: Line, currency: string, locale: string | undefined): string {
+  const prices = new Map<string, number>();
+  for (const { tier, price, status } of line.participantList ?? line.unitList ?? [])
+    if (price !== undefined && status !== 'cancelled' && !prices.has(tier)) prices.set(tier, price);
+  const units = line.quantityType === 'unit';
+  return [...prices]
+    .map(([tier, price]) => {
+      const name = tier !== SINGLE_TIER ? tier : units ? msg('Units') : msg('People');
+      return `${name}: ${formatMoney(price, currency, locale)}`;
+    })
+    .join(' · ');
 }
 
 /** One line: product, day and times, people, anything `extra`, and the line's total. */

@@ -7,6 +7,7 @@ import {
   discountLabel,
   lineStyles,
   lineTemplate,
+  unitPrices,
   pickupTemplate,
   totalsTemplate,
   when,
@@ -27,6 +28,7 @@ import {
  * @csspart item - One item.
  * @csspart product - An item's product name.
  * @csspart item-total - An item's total.
+ * @csspart prices - What one person (or unit) of each tier costs: "Adult: $89.00 · Child: $59.00".
  * @csspart pickup - An item's pickup: its time and place.
  * @csspart remove - An item's remove button.
  * @csspart totals - The subtotal, discount and total.
@@ -119,7 +121,7 @@ export class ResmarkCartSummary extends LitElement {
             time,
             currency,
             locale,
-            html`${pickupTemplate(item, this.pickups)}
+            html`${this.#prices(item, currency)} ${pickupTemplate(item, this.pickups)}
             ${this.editable && this.adjustable ? this.#quantities(item, time) : nothing}
             ${
               this.editable
@@ -167,6 +169,11 @@ export class ResmarkCartSummary extends LitElement {
   }
 
   #focusAt: number | undefined;
+
+  #prices(item: CartItem, currency: string) {
+    const prices = unitPrices(item, currency, this.locale);
+    return prices ? html`<p part="prices" class="muted">${prices}</p>` : nothing;
+  }
 
   /**
    * An item's counts by tier: its own map, else its people's lines. Adding the same slot again

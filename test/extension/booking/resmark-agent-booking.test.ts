@@ -173,6 +173,20 @@ describe('<resmark-agent-booking>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('changes the people of a line in the cart, keeping the internal comment', async () => {
+      const el = await canyon(sb);
+      await toCart(el, 'Birthday group');
+      const summary = shadow(el).querySelector('resmark-cart-summary')!;
+      expect(shadow(summary).querySelector('[part=prices]')!.textContent).to.equal(
+        'People: $49.00',
+      );
+      shadow(summary).querySelector<HTMLButtonElement>('[part=increase]')!.click();
+      await waitUntil(() => el.flow.session!.cart!.items[0]!.participants?.['All'] === 3);
+      const line = el.flow.session!.cart!.items[0]!;
+      expect(line.total).to.equal(147);
+      expect(line.internalComment).to.equal('Birthday group');
+    });
+
     it('resumes the supplier’s kept cart at the cart step', async () => {
       const carts = memoryCarts();
       const first = await canyon(sb, carts);

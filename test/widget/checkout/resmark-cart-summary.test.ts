@@ -86,6 +86,20 @@ describe('<resmark-cart-summary>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says what one person of each tier costs, as the API priced them', async () => {
+      const person = { tier: 'All', price: 49, discount: 0, total: 49 };
+      const paddle = {
+        ...sunset,
+        participantList: [
+          { ...person, id: 'p1' },
+          { ...person, id: 'p2' },
+        ],
+      };
+      const el = await summary({ ...cart, items: [kayak, paddle] });
+      const prices = [...el.shadowRoot!.querySelectorAll('[part=prices]')].map(text);
+      expect(prices).to.deep.equal(['Adult: $89.00 · Child: $59.00', 'People: $49.00']);
+    });
+
     it('offers no remove button unless editable', async () => {
       const el = await summary(cart);
       expect($(el, 'button')).to.equal(null);
