@@ -1,7 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SEAT_LOCK_MS, ResmarkError } from '../../shared/index.js';
-import { CANYON_CUSTOMER, KAYAK_0900, PICKUP, SUNSET_1730, T0 } from '../sandbox/helpers.js';
+import {
+  CANYON_CUSTOMER,
+  KAYAK_0900,
+  KAYAK_1400,
+  PICKUP,
+  PICKUP_TIMES,
+  SUNSET_1730,
+  T0,
+} from '../sandbox/helpers.js';
 import { BIKES_0900, HARBOR, rejectsWith, readyCart, seatsLeft, useContract } from './harness.js';
 
 const c = await useContract();
@@ -128,6 +136,33 @@ describe('adding an item', () => {
     );
     assert.ok(error.fields?.['pickupDetailId'], JSON.stringify(error.fields));
     assert.ok(error.fields?.['locationId'], JSON.stringify(error.fields));
+  });
+
+  it('a pickup must reach the departure: before it, and at most three hours before', async () => {
+    const cart = await staff.cart.create();
+    const morning = { ...PICKUP, pickupDetailId: PICKUP_TIMES['08:15'] };
+    const error = await rejectsWith(
+      staff.cart.addItem(cart.id, { itemId: KAYAK_1400, participants: { Adult: 1 }, ...morning }),
+      { kind: 'api', status: 400 },
+    );
+    assert.ok(error.fields?.['pickupDetailId'], JSON.stringify(error.fields));
+    const afternoon = await rejectsWith(
+      staff.cart.addItem(cart.id, {
+        itemId: KAYAK_0900,
+        participants: { Adult: 1 },
+        ...PICKUP,
+        pickupDetailId: PICKUP_TIMES['13:15'],
+      }),
+      { kind: 'api', status: 400 },
+    );
+    assert.ok(afternoon.fields?.['pickupDetailId'], JSON.stringify(afternoon.fields));
+    const taken = await staff.cart.addItem(cart.id, {
+      itemId: KAYAK_1400,
+      participants: { Adult: 1 },
+      ...PICKUP,
+      pickupDetailId: PICKUP_TIMES['13:15'],
+    });
+    assert.equal(taken.items[0]?.pickupDetailId, PICKUP_TIMES['13:15']);
   });
 
   it('locationOther only where the zone allows it', async () => {

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import {
   CANYON_CUSTOMER,
   KAYAK_0900,
+  KAYAK_1400,
   PICKUP,
+  PICKUP_TIMES,
   SUNSET_1730,
   seatsLeft,
   testSandbox,
@@ -173,6 +175,34 @@ describe('a booking, end to end as operator staff', () => {
     });
     assert.equal(bigWater.status, 200);
     assert.equal(bigWater.body.data.items[0].locationOther, 'Lone Rock campsite 12');
+  });
+
+  it('refuses a pickup that cannot reach the departure (shared/item-rules.ts, pickupFits)', async () => {
+    const cartId = (await t.api('POST', '/cart')).body.data.id;
+    const add = (itemId: string, pickupDetailId: string, locationId: string) =>
+      t.api('POST', `/cart/${cartId}/item`, {
+        itemId,
+        participants: { Adult: 1 },
+        pickupDetailId,
+        locationId,
+      });
+    const hotel = PICKUP.locationId;
+    const bigWater = '5f1f00000000000000000004';
+    // 13:15 is after the 09:00 departure; 07:45 is over three hours before the 14:00 one.
+    for (const [itemId, pickup, place] of [
+      [KAYAK_0900, PICKUP_TIMES['13:15'], hotel],
+      [KAYAK_1400, PICKUP_TIMES['07:45'], bigWater],
+      [KAYAK_1400, PICKUP_TIMES['08:15'], hotel],
+    ] as const) {
+      const refused = await add(itemId, pickup, place);
+      assert.equal(refused.status, 400, `${itemId} with ${pickup}`);
+      assert.match(refused.body.detail.fields.pickupDetailId, /does not reach this departure/);
+    }
+    assert.equal((await add(KAYAK_0900, PICKUP_TIMES['08:15'], hotel)).status, 200);
+    assert.equal((await add(KAYAK_0900, PICKUP_TIMES['07:45'], bigWater)).status, 200);
+    const afternoon = await add(KAYAK_1400, PICKUP_TIMES['13:15'], hotel);
+    assert.equal(afternoon.status, 200);
+    assert.equal(afternoon.body.data.items.length, 2);
   });
 
   it('replaces an item’s participants when the same slot is added again', async () => {

@@ -4,7 +4,7 @@
  * requests can never both take the last seat.
  */
 import { validateCustomer } from '../../shared/customer.js';
-import { checkAddItem } from '../../shared/item-rules.js';
+import { checkAddItem, pickupsFor } from '../../shared/item-rules.js';
 import { SEAT_LOCK_MS } from '../../shared/limits.js';
 import { ApiError, invalid } from './errors.js';
 import type { Slot } from './inventory.js';
@@ -136,7 +136,7 @@ export function addItem(
   const seatsLeft = state.inventory.seatsLeft(slot, now, cart.id);
   const result = checkAddItem(
     body as Parameters<typeof checkAddItem>[0],
-    { price: slot.product.price, seatsLeft },
+    { price: slot.product.price, seatsLeft, startTime: slot.startTime },
     slot.product.pickups,
   );
   if (!result.ok) {
@@ -151,7 +151,8 @@ export function addItem(
   for (const [tier, count] of Object.entries(result.participants))
     for (let i = 0; i < count; i++)
       lines.push(priceLine(state.nextId('6b'), tier, slot.product.price[tier]!, percent));
-  const hasPickups = slot.product.pickups.length > 0;
+  // Only the pickups that reach this departure count (shared/item-rules.ts, pickupsFor).
+  const hasPickups = pickupsFor(slot.product.pickups, slot.startTime).length > 0;
   cart.items.set(itemId, {
     slot,
     participants: result.participants,

@@ -6,7 +6,16 @@ import { startSandbox } from './server.js';
 import type { RunningSandbox } from './server.js';
 import { CREDENTIALS, T0 } from './test-data.js';
 
-export { CANYON_CUSTOMER, CREDENTIALS, KAYAK_0900, PICKUP, SUNSET_1730, T0 } from './test-data.js';
+export {
+  CANYON_CUSTOMER,
+  CREDENTIALS,
+  KAYAK_0900,
+  KAYAK_1400,
+  PICKUP,
+  PICKUP_TIMES,
+  SUNSET_1730,
+  T0,
+} from './test-data.js';
 
 /** A JSON answer: status, headers and the parsed body. */
 // `any`: the tests read many different shapes, and typing each would only restate the assertions.

@@ -4,7 +4,7 @@ import type { AddCartItem } from '../../shared/cart.js';
 import type { ResmarkClient } from '../../shared/client.js';
 import { ResmarkError } from '../../shared/errors.js';
 import { formatDate, formatMoney } from '../../shared/format.js';
-import { checkAddItem } from '../../shared/item-rules.js';
+import { checkAddItem, pickupsFor } from '../../shared/item-rules.js';
 import type { Inventory, InventorySlot, PickupZone, Product } from '../../shared/product.js';
 import { fire, type PickupChoice, type ResmarkEvent } from '../events.js';
 import { sourceLocale } from '../generated/locale-codes.js';
@@ -185,6 +185,7 @@ export class ResmarkProductBooker extends LitElement {
     const inventory = month ? this.#months.get(month) : undefined;
     const slot = this._slot;
     const errors = slot && this.#words(slot);
+    const fitting = slot ? this.#fitting(slot) : [];
     const loading = this.#loading();
     const status = loading ? msg('Loading availability…') : '';
     // No heading of its own: the host names the product (the checkout's step heading).
@@ -239,9 +240,9 @@ export class ResmarkProductBooker extends LitElement {
                 @resmark-quantities-change=${this.#handleQuantities}
               ></resmark-tier-quantities>
               ${
-                this._zones?.length
+                fitting.length
                   ? html`<resmark-pickup-picker
-                      .zones=${this._zones}
+                      .zones=${fitting}
                       .value=${this._pickup}
                       .errors=${errors}
                       .locale=${this.locale}
@@ -297,6 +298,21 @@ export class ResmarkProductBooker extends LitElement {
     return html`<p part="running-total" aria-live="polite">
       ${total ? msg(str`Total: ${formatMoney(total, currency, this.locale)}`) : ''}
     </p>`;
+  }
+
+  // The zones as this slot's departure can use them (issue 11, item 3). The same array while
+  // nothing changed, so the picker is not handed new zones on every render.
+  #fitted:
+    { zones: readonly PickupZone[]; start: string | null; fitting: PickupZone[] } | undefined;
+  #fitting(slot: InventorySlot): PickupZone[] {
+    const zones = this._zones ?? [];
+    const cached = this.#fitted;
+    if (cached?.zones === zones && cached.start === slot.startTime) return cached.fitting;
+    const fitted = pickupsFor(zones, slot.startTime);
+    const same = fitted.length === zones.length && fitted.every((zone, i) => zone === zones[i]);
+    const fitting = same ? (zones as PickupZone[]) : fitted;
+    this.#fitted = { zones, start: slot.startTime, fitting };
+    return fitting;
   }
 
   /** Inventory or pickups are still on their way (and no load failure is shown instead). */
@@ -510,6 +526,13 @@ export class ResmarkProductBooker extends LitElement {
     this._participants = Object.fromEntries(
       Object.entries(this._participants).filter(([tier]) => Object.hasOwn(slot.price, tier)),
     );
+    // A pickup chosen for another departure goes if it cannot reach this one.
+    const { pickupDetailId } = this._pickup;
+    if (
+      pickupDetailId &&
+      !this.#fitting(slot).some((zone) => zone.pickupDetails.some((d) => d.id === pickupDetailId))
+    )
+      this._pickup = {};
   }
 
   #handleQuantities(event: ResmarkEvent<'resmark-quantities-change'>) {
@@ -528,10 +551,10 @@ export class ResmarkProductBooker extends LitElement {
     // presses come here, and do nothing.
     if (!product || !slot || this.busy || this.#loading()) return;
     const zones = this._zones ?? [];
-    const pickup = zones.length ? this._pickup : {};
+    const pickup = this.#fitting(slot).length ? this._pickup : {};
     const result = checkAddItem(
       { participants: this._participants, ...pickup },
-      { price: slot.price, seatsLeft: seatsLeft(slot) },
+      { price: slot.price, seatsLeft: seatsLeft(slot), startTime: slot.startTime },
       zones,
     );
     if (!result.ok) {

@@ -234,7 +234,30 @@ describe('<resmark-product-booker>', () => {
       expect(quantities.prices).to.deep.equal({ Adult: 89, Child: 59, Senior: 79 });
       expect(quantities.seatsLeft).to.equal(2);
       expect(quantities.label).to.equal('Guest');
-      expect(part(el, 'resmark-pickup-picker')!.zones).to.equal(kayakPickups);
+      // The 2:00 PM departure: only the 13:15 hotel pickup reaches it (issue 11, item 3).
+      expect(part(el, 'resmark-pickup-picker')!.zones.map((z) => z.id)).to.deep.equal([
+        '5f1d00000000000000000001',
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers only the pickups that reach the departure, and drops one that does not (issue 11, item 3)', async () => {
+      const offered = () =>
+        part(el, 'resmark-pickup-picker')!.zones.flatMap((zone) =>
+          zone.pickupDetails.map((d) => d.time),
+        );
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      expect(offered(), 'the 9:00 tour').to.deep.equal(['08:15', '07:45']);
+      const pickup = part(el, 'resmark-pickup-picker')!;
+      await choose(pickup, 'zone', '5f1d00000000000000000001');
+      await choose(pickup, 'detail', '5f1e00000000000000000001');
+      await settle(el);
+      await pickSlot(el, 1);
+      expect(offered(), 'the 2:00 PM tour').to.deep.equal(['13:15']);
+      expect(part(el, 'resmark-pickup-picker')!.value, 'the 08:15 pickup is gone').to.deep.equal(
+        {},
+      );
       await expect(el).to.be.accessible();
     });
 
