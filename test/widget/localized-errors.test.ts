@@ -267,11 +267,12 @@ describe('problems in the shopper’s language', () => {
           inner<HTMLButtonElement>(quantities(el), '[aria-label="Agregar 1 Adult"]').click();
           await settle(el);
         }
-        await choose(el, 'zone', '5f1d00000000000000000001');
-        await choose(el, 'detail', '5f1e00000000000000000001');
-        await choose(el, 'location', '5f1f00000000000000000001');
         // The 27th's afternoon has 2 seats: the 3 adults carry over to it.
         await pickSlot(el, '2026-11-27', 1);
+        // Its pickup is the 13:15 one, the one that reaches a 2:00 PM departure (item 3).
+        await choose(el, 'zone', '5f1d00000000000000000001');
+        await choose(el, 'detail', '5f1e00000000000000000002');
+        await choose(el, 'location', '5f1f00000000000000000001');
         await add(el);
         expect(text(inner(quantities(el), '#whole'))).to.equal(
           'Solo quedan 2 lugares en este horario: elige como máximo 2 personas',
