@@ -92,6 +92,17 @@ export class ResmarkCheckout extends LitElement {
     base,
     flowLayout,
     css`
+      /*
+       * The element a page embeds keeps its display against the page's rules that reach it
+       * (section > * { display: flex } shrank it to two-thirds: issue 11, item 9). Only
+       * !important in :host beats a page rule; so the hidden attribute is how to hide it.
+       */
+      :host {
+        display: block !important;
+      }
+      :host([hidden]) {
+        display: none !important;
+      }
       .panel {
         display: grid;
         gap: var(--_space);

@@ -32,21 +32,29 @@ export const base = css`
      */
     font-size: var(--resmark-font-size, max(1em, 16px));
     color: var(--_text);
-    /* The page's typography stops here: a centred, uppercase, tracked body is not the widget's. */
-    line-height: 1.45;
-    font-style: normal;
-    font-weight: 400;
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
-    word-break: normal;
-    overflow-wrap: normal;
-    hyphens: manual;
-    font-variant: normal;
-    text-shadow: none;
+    /*
+     * The page's typography stops here: a centred, uppercase, tracked body is not the widget's.
+     * !important because a page's own rules reach the host itself (* { line-height: 3 }) and
+     * beat a normal :host rule, whereas an !important :host declaration beats the page's, even an
+     * !important one (CSS Cascade 4, context). Inheritance then carries these in. An operator
+     * themes the widget through the --resmark-* properties and ::part(). (display stays normal
+     * here, so each element's own :host display wins; <resmark-checkout>, the one a page
+     * embeds, holds its display with !important.)
+     */
+    line-height: 1.45 !important;
+    font-style: normal !important;
+    font-weight: 400 !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    overflow-wrap: normal !important;
+    hyphens: manual !important;
+    font-variant: normal !important;
+    text-shadow: none !important;
     display: block;
   }
   :host([hidden]) {
