@@ -23,6 +23,13 @@ export const ORDER_POLICIES = ['closed', 'pay-on-arrival'] as const;
 export type OrderPolicy = (typeof ORDER_POLICIES)[number];
 
 /**
+ * `POST` here with a cart token this browser did not just receive (a resume link, a reload): the
+ * answer carries a token of the cart's next generation, and every earlier token of the cart stops
+ * working (issue 10, finding 2: a link's sender must not keep reading or changing the cart).
+ */
+export const HAND_OVER_PATH = '/token';
+
+/**
  * Sent with `POST /order`: the {@link cartFingerprint} of the cart the shopper reviewed. The proxy
  * refuses the order with 412 (`detail.reason: 'cart-changed'`) when the cart differs now, so an
  * order is made only for what the shopper saw (issue 10, finding 2).

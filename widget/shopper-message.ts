@@ -6,7 +6,7 @@
  * what they can do next, and the technical message stays in `resmark-error`'s detail for the
  * operator's logs. No API or internal sentence ever reaches a shopper, in any language (issue 11).
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { ResmarkError } from '../shared/errors.js';
 import type { SessionRefusal } from '../shared/session.js';
 
@@ -16,6 +16,39 @@ function refusalOf(error: ResmarkError): SessionRefusal | undefined {
   return error.kind === 'input' && typeof detail?.refused === 'string'
     ? (detail as SessionRefusal)
     : undefined;
+}
+
+/**
+ * The proxy's refusal of a hold past one of its bounds (widget/proxy/holds.ts): `detail` is
+ * `{ limit, max }`, so the shopper hears which bound and how far it goes.
+ */
+function holdLimitMessage(detail: unknown): string | undefined {
+  const { limit, max } = (detail ?? {}) as { limit?: unknown; max?: unknown };
+  if (typeof max !== 'number') return undefined;
+  switch (limit) {
+    case 'seats-per-cart':
+      return msg(
+        str`One booking can hold at most ${max} seats. Please choose fewer people, or contact us for a group.`,
+      );
+    case 'items-per-cart':
+      return msg(
+        str`One booking can hold at most ${max} times. Please book the others separately.`,
+      );
+    case 'carts-per-client':
+      return msg(
+        str`At most ${max} bookings can be open at once here. Please finish or empty another one first.`,
+      );
+    case 'seats-per-client':
+      return msg(
+        str`At most ${max} seats can be held at once here. Please finish your other booking first, or choose fewer people.`,
+      );
+    case 'hold-minutes':
+      return msg(
+        str`Seats can be held for at most ${max} minutes in all. Please place your order now, or start again.`,
+      );
+    default:
+      return undefined;
+  }
 }
 
 /** The sentence for `error`, by what went wrong (its kind, status, endpoint), never its text. */
@@ -34,7 +67,15 @@ export function shopperMessage(error: unknown): string {
   if (status >= 500 || kind === 'http' || kind === 'response' || badRead)
     return msg('The booking service is not available right now. Please try again in a moment.');
   // The proxy's refusal of a cart token: this browser no longer holds (or never held) the cart.
-  if (status === 401) return msg('This cart can no longer be used here. Please start again.');
+  if (status === 401)
+    return (error.detail as { token?: unknown } | undefined)?.token === 'handed-over'
+      ? msg('This cart was opened from its link in another browser. Please start again here.')
+      : msg('This cart can no longer be used here. Please start again.');
+  // The proxy refused an order for a cart that changed after the shopper reviewed it.
+  if (status === 412)
+    return msg('Your cart changed after you reviewed it. Please check it again before you book.');
+  const limit = status === 403 ? holdLimitMessage(error.detail) : undefined;
+  if (limit) return limit;
   const refusal = refusalOf(error);
   // Resmark answers an order on a lapsed lock with 409; the session refuses one itself when it
   // knows. Either way the way forward is the hold timer's "Hold my seats again".

@@ -39,14 +39,26 @@ describe('createProxyClient', () => {
   it('tells its host each new token and the order policy, once each', async () => {
     const heard: string[] = [];
     const { client } = createProxyClient(PROXY, {
-      token: 'tok-saved',
       onToken: (token) => heard.push(`token ${token}`),
       onPolicy: (policy) => heard.push(`policy ${policy}`),
     });
     await client.cart.get('cart-1');
     await client.cart.create();
     await client.cart.get('cart-1');
-    expect(proxy.tokens).to.deep.equal(['tok-saved', 'tok-saved', 'tok-2']);
+    expect(proxy.tokens).to.deep.equal([null, null, 'tok-2']);
     expect(heard).to.deep.equal(['policy pay-on-arrival', 'token tok-2']);
+  });
+
+  it('hands a kept token over (POST /token) before anything uses it (issue 10)', async () => {
+    const heard: string[] = [];
+    const { client, token } = createProxyClient(PROXY, {
+      token: 'tok-saved',
+      onToken: (t) => heard.push(t),
+    });
+    await client.cart.get('cart-1');
+    // The hand-over went with the kept token; the cart was read with the one it answered.
+    expect(proxy.tokens).to.deep.equal(['tok-saved', 'tok-1']);
+    expect(heard).to.deep.equal(['tok-1']);
+    expect(token()).to.equal('tok-1');
   });
 });

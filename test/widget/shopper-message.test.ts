@@ -43,6 +43,49 @@ describe('shopperMessage', () => {
     expect(shopperMessage(empty)).to.equal('Your cart has changed. Please check it and try again.');
   });
 
+  it('explains each of the proxy’s hold limits, and a cart handed over or changed (issue 10)', () => {
+    const limit = (name: string, max: number) =>
+      shopperMessage(
+        new ResmarkError('api', 'One cart holds at most 20 seats.', {
+          status: 403,
+          endpoint: 'POST /cart/{id}/item',
+          detail: { limit: name, max },
+        }),
+      );
+    expect(limit('seats-per-cart', 20)).to.equal(
+      'One booking can hold at most 20 seats. Please choose fewer people, or contact us for a group.',
+    );
+    expect(limit('items-per-cart', 10)).to.equal(
+      'One booking can hold at most 10 times. Please book the others separately.',
+    );
+    expect(limit('carts-per-client', 5)).to.equal(
+      'At most 5 bookings can be open at once here. Please finish or empty another one first.',
+    );
+    expect(limit('seats-per-client', 40)).to.equal(
+      'At most 40 seats can be held at once here. Please finish your other booking first, or choose fewer people.',
+    );
+    expect(limit('hold-minutes', 60)).to.equal(
+      'Seats can be held for at most 60 minutes in all. Please place your order now, or start again.',
+    );
+    // A 403 without a known limit stays what it was.
+    expect(limit('something-new', 1)).to.equal('This cannot be done online. Please contact us.');
+    const handedOver = new ResmarkError('api', 'This cart was opened from a resume link', {
+      status: 401,
+      detail: { token: 'handed-over' },
+    });
+    expect(shopperMessage(handedOver)).to.equal(
+      'This cart was opened from its link in another browser. Please start again here.',
+    );
+    const changed = new ResmarkError('api', 'The cart changed after it was reviewed', {
+      status: 412,
+      endpoint: 'POST /order',
+      detail: { reason: 'cart-changed' },
+    });
+    expect(shopperMessage(changed)).to.equal(
+      'Your cart changed after you reviewed it. Please check it again before you book.',
+    );
+  });
+
   it('in Spanish, says every failure in Spanish, Resmark’s English refusals too', async () => {
     await useLocale('es');
     expect(shopperMessage(seats)).to.equal(
@@ -60,6 +103,13 @@ describe('shopperMessage', () => {
     });
     expect(shopperMessage(lapsedOrder)).to.equal(
       'Tus plazas ya no están retenidas. Vuelve a retenerlas para continuar.',
+    );
+    const seatsPerCart = new ResmarkError('api', 'One cart holds at most 20 seats.', {
+      status: 403,
+      detail: { limit: 'seats-per-cart', max: 20 },
+    });
+    expect(shopperMessage(seatsPerCart)).to.equal(
+      'Una reserva puede retener como máximo 20 plazas. Elige menos personas o contáctanos para un grupo.',
     );
   });
 });

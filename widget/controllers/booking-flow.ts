@@ -115,6 +115,10 @@ const RENEW_WITHIN_MS = 10 * 60_000;
 const readAheadKey = (product: string | number, { from, to }: InventoryQuery) =>
   `${product}|${from}|${to ?? ''}`;
 
+// When the flow looks again for an order whose answer was lost, after the failure: the proxy
+// waits up to 30 s for Resmark, so by the last look any order on its way has been made.
+const RECHECK_AFTER_MS: readonly number[] = [5_000, 15_000, 30_000];
+
 /** The status line's words for what is on its way. */
 export function busyMessage(busy: FlowBusy): string {
   return {
@@ -163,6 +167,8 @@ export class BookingFlow implements ReactiveController {
   /** Inventory read ahead by {@link readAhead}, by product and window, until the booker takes it. */
   #readAhead = new Map<string, { at: number; answer: Promise<Inventory> }>();
   #shared = false;
+  /** The next look for an order whose answer was lost (see `#orderFailed`). */
+  #recheck: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: ReactiveControllerHost, hooks: BookingFlowHooks = {}) {
     this.#host = host;
@@ -187,6 +193,7 @@ export class BookingFlow implements ReactiveController {
 
   /** A detached host keeps no timer alive (a closed panel, a widget taken off the page). */
   hostDisconnected(): void {
+    this.#stopRecheck();
     if (!this.#shared) this.#session?.dispose();
   }
 
@@ -299,6 +306,7 @@ export class BookingFlow implements ReactiveController {
   // The session before another opens: it stops listening and ticking, and keeps its cart (a
   // supplier's open cart stays held on Resmark; the shell may open it again later).
   #close(): void {
+    this.#stopRecheck();
     for (const unlisten of this.#unlisten) unlisten();
     this.#unlisten = [];
     if (!this.#shared) this.#session?.dispose();
@@ -440,7 +448,76 @@ export class BookingFlow implements ReactiveController {
   async place(options?: PlaceOrderOptions): Promise<Order | undefined> {
     // The session makes a double click one order anyway; this keeps it one busy state too.
     if (this.busy === 'order') return undefined;
-    return this.#act('order', (session) => session.placeOrder(options));
+    this.#stopRecheck();
+    let failure: unknown;
+    const order = await this.#act('order', (session) =>
+      session.placeOrder(options).catch((error: unknown) => {
+        failure = error;
+        throw error;
+      }),
+    );
+    if (!order && failure !== undefined) await this.#orderFailed(failure, options);
+    return order;
+  }
+
+  /**
+   * After an order failed (issue 10, findings 2 and 5). A cart that changed after its review
+   * (the proxy's 412) is read again and the review shown again with it, so the buyer orders what
+   * they saw. An answer lost on its way (the session's own lookup could not settle it) may still
+   * have made the order: the flow looks again by itself a few times before the buyer would press
+   * "Place order" again.
+   */
+  async #orderFailed(error: unknown, options: PlaceOrderOptions | undefined): Promise<void> {
+    const session = this.#session;
+    if (!session || !(error instanceof ResmarkError)) return;
+    if (error.status === 412) {
+      const message = this.error;
+      // Renew reads the cart again (its answer has no cart), and the buyer is plainly here.
+      await session.renew().catch(() => undefined);
+      if (this.#session !== session) return;
+      this.error = message;
+      this.go('review');
+      this.#hooks.step?.('review', true);
+      return;
+    }
+    const unsure =
+      error.kind === 'network' ||
+      error.kind === 'timeout' ||
+      error.status === 502 ||
+      error.status === 504;
+    const referenceId = session.snapshot().referenceId;
+    if (!unsure || !referenceId || !this.#client) return;
+    this.error = msg(
+      'We could not hear back whether your order was made. We are checking: please wait a moment.',
+    );
+    this.#host.requestUpdate();
+    const client = this.#client;
+    // Another session, an action on its way, or the order found some other way: nothing to do.
+    const moved = () => this.#session !== session || !!this.busy || session.state === 'ordered';
+    const look = (left: readonly number[]) => {
+      const [delay, ...later] = left;
+      if (delay === undefined) return;
+      this.#recheck = setTimeout(async () => {
+        this.#recheck = undefined;
+        if (moved()) return;
+        const found = await client.order.findByReferenceId(referenceId).catch(() => undefined);
+        if (moved()) return;
+        // Found: ordering again with the same referenceId settles on that order (the consumed
+        // cart answers 404 and the session's lookup finds it), never a second one.
+        if (found) void this.place(options);
+        else if (later.length) look(later);
+        else {
+          this.error = msg('Your order was not made. Please try again.');
+          this.#host.requestUpdate();
+        }
+      }, delay);
+    };
+    look(RECHECK_AFTER_MS);
+  }
+
+  #stopRecheck(): void {
+    clearTimeout(this.#recheck);
+    this.#recheck = undefined;
   }
 
   /** Holds the cart's seats again (a lapsed hold, or one running short). */

@@ -28,7 +28,7 @@ import {
 } from './reference-id.js';
 import type { ProxyStore } from './store.js';
 import { unverifiedCartId } from './cart-token.js';
-import { REVIEWED_CART_HEADER, cartFingerprint } from '../proxy-protocol.js';
+import { HAND_OVER_PATH, REVIEWED_CART_HEADER, cartFingerprint } from '../proxy-protocol.js';
 import { ORDER_TIMEOUT_MS } from '../../shared/limits.js';
 
 /** What the routes need. */
@@ -257,7 +257,7 @@ export function proxyRoutes(options: RouteOptions) {
   // The hand-over of a resume link: the token sent (the link's) is exchanged for one of a new
   // generation, and every earlier token of the cart stops working. The widget does this first
   // whenever it opens with a token it did not just receive (a link, a reload).
-  app.post('/token', async (c) => {
+  app.post(HAND_OVER_PATH, async (c) => {
     const grant = await grantOf(c);
     const next = await options.store.increment(generationKey(grant.cartId), 1, CART_TOKEN_TTL_MS);
     // Two hand-overs of one token at once: only the first gets the cart.
