@@ -192,7 +192,9 @@ export function readProxyConfig(env: ProxyEnv): ProxyConfig {
       itemsPerCart: whole('HOLD_MAX_ITEMS_PER_CART', 10, 1, 1_000),
       cartsPerClient: whole('HOLD_MAX_CARTS_PER_CLIENT', 5, 1, 10_000),
       seatsPerClient: whole('HOLD_MAX_SEATS_PER_CLIENT', 40, 1, 100_000),
-      maxMinutes: whole('HOLD_MAX_MINUTES', 60, 30, 24 * 60),
+      // At least 45: a hold is a 30-minute lock from each add or renew, so less would leave a
+      // shopper only a few minutes after their cart was made to add anything.
+      maxMinutes: whole('HOLD_MAX_MINUTES', 60, 45, 24 * 60),
     },
   };
   if (problems.length > 0) throw new ProxyConfigError(problems);

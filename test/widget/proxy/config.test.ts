@@ -42,6 +42,50 @@ describe('readProxyConfig', () => {
     );
   });
 
+  it('reads the issue-10 settings: hold limits, trusted hops, the previous secret', () => {
+    const config = readProxyConfig(minimal);
+    assert.deepEqual(config.holds, {
+      seatsPerCart: 20,
+      itemsPerCart: 10,
+      cartsPerClient: 5,
+      seatsPerClient: 40,
+      maxMinutes: 60,
+    });
+    assert.equal(config.previousSecret, undefined);
+    assert.equal(config.trustedProxies.length, 2, 'loopback by default');
+    const set = readProxyConfig({
+      ...minimal,
+      HOLD_MAX_SEATS_PER_CART: '8',
+      HOLD_MAX_MINUTES: '45',
+      TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/32',
+      PROXY_SECRET_PREVIOUS: 'y'.repeat(32),
+    });
+    assert.equal(set.holds.seatsPerCart, 8);
+    assert.equal(set.holds.maxMinutes, 45);
+    assert.deepEqual(
+      set.trustedProxies.map((range) => range.bits),
+      [8, 32],
+    );
+    assert.equal(set.previousSecret, 'y'.repeat(32));
+    assert.throws(
+      () =>
+        readProxyConfig({
+          ...minimal,
+          HOLD_MAX_MINUTES: '10',
+          TRUSTED_PROXIES: 'the-cdn',
+          PROXY_SECRET_PREVIOUS: 'short',
+        }),
+      (error: unknown) => {
+        assert.ok(error instanceof ProxyConfigError);
+        // Barely longer than one 30-minute lock would leave no time to add anything.
+        assert.match(error.message, /HOLD_MAX_MINUTES must be a whole number from 45/);
+        assert.match(error.message, /TRUSTED_PROXIES entries must be addresses/);
+        assert.match(error.message, /PROXY_SECRET_PREVIOUS, when set, must be at least 32/);
+        return true;
+      },
+    );
+  });
+
   it('names the Resmark environments and trims a base URL', () => {
     assert.equal(
       readProxyConfig({ ...minimal, RESMARK_BASE_URL: 'production' }).baseUrl,
