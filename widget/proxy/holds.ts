@@ -53,10 +53,18 @@ export interface HoldPolicy {
   /** Counts a new cart for `client`, or refuses; `release` if it was not made after all. */
   openCart(client: string): Promise<() => Promise<void>>;
   /**
-   * Counts `seats` more in one item of `cartId` for `client`, or refuses; the result gives them
-   * back when upstream refuses the item.
+   * Counts item `itemId` of `cartId` at `seats` for `client`, or refuses. Adding a slot again
+   * replaces its counts (the API's rule; the widget changes quantities so), so only the
+   * difference to what the slot held counts. The result gives it back when upstream refuses.
    */
-  addItem(client: string, cartId: string, seats: number): Promise<() => Promise<void>>;
+  addItem(
+    client: string,
+    cartId: string,
+    itemId: string,
+    seats: number,
+  ): Promise<() => Promise<void>>;
+  /** Item `itemId` left the cart (the cart's own counts follow from {@link settle}). */
+  removeItem(cartId: string, itemId: string): Promise<void>;
   /** Sets the cart's counts to what Resmark answered (after an item was added or removed). */
   settle(client: string, cart: { id: string; items: readonly unknown[] }): Promise<void>;
   /** The cart is gone (deleted, or ordered): its seats and the cart itself count no more. */
@@ -74,6 +82,9 @@ export function holdPolicy(limits: HoldLimits, store: ProxyStore): HoldPolicy {
     cartItems: `hold:ci:${cartId}`,
     clientSeats: `hold:hs:${client}`,
   });
+  // The browser's text: bounded, so a made-up id cannot make a large key (the shared client
+  // refuses such an id before it goes upstream anyway).
+  const itemKey = (cartId: string, itemId: string) => `hold:it:${cartId}:${itemId.slice(0, 80)}`;
 
   return {
     async openCart(client) {
@@ -84,25 +95,32 @@ export function holdPolicy(limits: HoldLimits, store: ProxyStore): HoldPolicy {
       }
       return async () => void (await add(key, -1));
     },
-    async addItem(client, cartId, seats) {
+    async addItem(client, cartId, itemId, seats) {
       const k = keys(client, cartId);
+      const item = itemKey(cartId, itemId);
+      const before = (await store.get(item)) ?? 0;
+      const delta = seats - before;
+      const newItem = before === 0 ? 1 : 0;
       const [cartSeats, cartItems, clientSeats] = await Promise.all([
-        add(k.cartSeats, seats),
-        add(k.cartItems, 1),
-        add(k.clientSeats, seats),
+        add(k.cartSeats, delta),
+        add(k.cartItems, newItem),
+        add(k.clientSeats, delta),
+        add(item, delta),
       ]);
       const release = async () =>
         void (await Promise.all([
-          add(k.cartSeats, -seats),
-          add(k.cartItems, -1),
-          add(k.clientSeats, -seats),
+          add(k.cartSeats, -delta),
+          add(k.cartItems, -newItem),
+          add(k.clientSeats, -delta),
+          add(item, -delta),
         ]));
+      // Fewer seats in a slot are always fine, even over a bound lowered meanwhile.
       const refusal =
-        cartSeats > limits.seatsPerCart
+        delta > 0 && cartSeats > limits.seatsPerCart
           ? holdRefusal('seats-per-cart', limits.seatsPerCart)
-          : cartItems > limits.itemsPerCart
+          : newItem && cartItems > limits.itemsPerCart
             ? holdRefusal('items-per-cart', limits.itemsPerCart)
-            : clientSeats > limits.seatsPerClient
+            : delta > 0 && clientSeats > limits.seatsPerClient
               ? holdRefusal('seats-per-client', limits.seatsPerClient)
               : undefined;
       if (refusal) {
@@ -110,6 +128,9 @@ export function holdPolicy(limits: HoldLimits, store: ProxyStore): HoldPolicy {
         throw refusal;
       }
       return release;
+    },
+    removeItem(cartId, itemId) {
+      return store.delete(itemKey(cartId, itemId));
     },
     async settle(client, cart) {
       const k = keys(client, cart.id);

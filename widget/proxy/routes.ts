@@ -296,7 +296,7 @@ export function proxyRoutes(options: RouteOptions) {
         )
       : 0;
     const client = options.clientKey(c);
-    const release = await options.holds.addItem(client, cartId, seats);
+    const release = await options.holds.addItem(client, cartId, String(itemId), seats);
     // Not yet checked: the shared client's AddCartItem check refuses wrong types with a 400.
     const cart = await resmark.cart
       .addItem(cartId, item as AddCartItem)
@@ -310,7 +310,9 @@ export function proxyRoutes(options: RouteOptions) {
   });
   app.delete('/cart/:id/item/:itemId', async (c) => {
     const cartId = await cartOf(c);
-    const cart = await resmark.cart.removeItem(cartId, c.req.param('itemId'));
+    const itemId = c.req.param('itemId');
+    const cart = await resmark.cart.removeItem(cartId, itemId);
+    await options.holds.removeItem(cartId, itemId);
     await options.holds.settle(options.clientKey(c), cart);
     return ok(cart);
   });

@@ -65,6 +65,22 @@ describe('hold limits (issue 10, finding 1)', () => {
     });
   });
 
+  it('counts a slot added again (a quantity change) at its new count, not on top', async () => {
+    await withLimits({ HOLD_MAX_SEATS_PER_CART: '3', HOLD_MAX_ITEMS_PER_CART: '1' }, async (h) => {
+      const cart = await h.newCart();
+      assert.equal((await add(h, cart, sunset(3))).status, 200);
+      // One fewer, then back to three: the same slot, within both bounds.
+      const fewer = await add(h, cart, sunset(2));
+      assert.equal(fewer.status, 200, fewer.text);
+      assert.equal((await add(h, cart, sunset(3))).status, 200);
+      const more = await add(h, cart, sunset(4));
+      assert.equal(more.status, 403);
+      assert.deepEqual(more.body.detail, { limit: 'seats-per-cart', max: 3 });
+      const upstream = await h.sandbox.api('GET', `/cart/${cart.cartId}`);
+      assert.equal(upstream.body.data.items[0].participantList.length, 3);
+    });
+  });
+
   it('refuses items past HOLD_MAX_ITEMS_PER_CART; a removed item makes room again', async () => {
     await withLimits({ HOLD_MAX_ITEMS_PER_CART: '1' }, async (h) => {
       const cart = await h.newCart();
