@@ -366,8 +366,24 @@ export async function bookThrough(
     return date.toISOString().slice(0, 7);
   });
   const { client: first } = createProxyClient(url);
-  const [zone] = await first.product.pickups(94175);
-  const pickup = { pickupDetailId: zone!.pickupDetails[0]!.id, locationId: zone!.locations[0]!.id };
+  // A pickup reaches one departure only: per slot, the latest pickup time not after its start (the
+  // times are the day's, as the slots' are).
+  const pickups = (await first.product.pickups(94175)).flatMap((zone) =>
+    zone.pickupDetails.flatMap((detail) =>
+      detail.time && zone.locations[0]
+        ? [{ time: detail.time, pickupDetailId: detail.id, locationId: zone.locations[0].id }]
+        : [],
+    ),
+  );
+  const pickupFor = (startTime: string | null) => {
+    const start = startTime?.slice(11, 16) ?? '';
+    const before = pickups
+      .filter((p) => p.time <= start)
+      .sort((a, b) => (a.time < b.time ? 1 : -1));
+    return before[0]
+      ? { pickupDetailId: before[0].pickupDetailId, locationId: before[0].locationId }
+      : {};
+  };
   let requests = 0;
   let started = 0;
   async function book(index: number): Promise<void> {
@@ -392,7 +408,7 @@ export async function bookThrough(
       await client.cart.addItem(cart.id, {
         itemId: slot.activityId,
         participants: productNumber === 94175 ? { Adult: 1 } : { All: 1 },
-        ...(productNumber === 94175 ? pickup : {}),
+        ...(productNumber === 94175 ? pickupFor(slot.startTime) : {}),
       });
     } catch (error) {
       // Another loop took the last seat first: book again (the cart stays empty, holding nothing).
