@@ -1,21 +1,38 @@
 /**
- * `npm run build:widget`: the two files an operator's page loads.
- * - `dist/widget/resmark-checkout.js`: a classic script, self-contained, for sites that cannot load
- *   modules (many CMS themes);
- * - `dist/widget/resmark-checkout.mjs`: an ES module for `<script type="module">`.
- * Both include Lit's production build and every locale, so one file is the whole widget.
+ * `npm run build:widget`: what an operator's page loads, all in `dist/widget/` (issue 11, "The
+ * first view"):
+ * - `resmark-checkout.mjs`: the ES module for `<script type="module">`: the shell and the product
+ *   list, with Lit's production build, the proxy client, ofetch and zod;
+ * - `chunk-*.mjs`, `steps-*.mjs`, `es-*.mjs`: the code the entry shares with the later steps, the
+ *   later steps themselves (widget/steps.ts, loaded when the shopper moves towards a product or
+ *   the browser is idle), and each locale's strings (loaded only on a page in that locale);
+ * - `resmark-checkout.js`: a small classic script for sites that cannot write a module tag (many
+ *   CMS themes): it imports the entry and its chunks from beside itself, all at once rather than
+ *   one after another, so one `<script src>` still works.
+ * The module files are fetched with CORS from wherever the loader is: README, "Embed the widget".
  */
-import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { build, transform, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { minify } from 'terser';
 
-/** Where the builds go, and their names. */
+/** Where the builds go, and the two files a page names. */
 export const WIDGET_BUILDS = {
+  dir: 'dist/widget',
   classic: 'dist/widget/resmark-checkout.js',
   module: 'dist/widget/resmark-checkout.mjs',
 } as const;
+
+/** What {@link buildWidget} wrote, as paths under `dist/widget/`'s parent (`dist/widget/…`). */
+export interface WidgetFiles {
+  /** The module entry and the chunks it imports statically: what the product list needs. */
+  firstView: string[];
+  /** Every module file but the locales' strings: the whole flow on an English page. */
+  flow: string[];
+  /** Each target locale's strings, by locale. */
+  locales: Record<string, string>;
+}
 
 /**
  * How a browser bundle is made: minified, for current browsers, with Lit's production build. The
@@ -68,6 +85,21 @@ export const WIDGET_BUNDLE: BuildOptions = {
 };
 
 /**
+ * The split ES build: {@link WIDGET_BUNDLE} with esbuild's code splitting, so every dynamic
+ * `import()` (the later steps, a locale) is a file of its own and what both sides use is a shared
+ * chunk. Every file is `.mjs`, so a server that types by extension serves JavaScript.
+ */
+export const WIDGET_SPLIT_BUNDLE: BuildOptions = {
+  ...WIDGET_BUNDLE,
+  entryPoints: { 'resmark-checkout': 'widget/index.ts' },
+  format: 'esm',
+  splitting: true,
+  outdir: WIDGET_BUILDS.dir,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: '[name]-[hash]',
+};
+
+/**
  * The second minify pass every browser build gets after esbuild's: terser's compress takes off
  * what esbuild leaves (about 1 KiB gzip of the widget; Lit recommends terser for production).
  * With `map` (esbuild's source map), the result's map runs through both, back to the TypeScript.
@@ -89,39 +121,85 @@ export async function browserMinify(
     : { code: minified.code };
 }
 
-/** One build: esbuild bundles and minifies, then {@link browserMinify}. */
-async function writeBuild(format: 'iife' | 'esm', outfile: string): Promise<void> {
-  const result = await build({
-    ...WIDGET_BUNDLE,
-    format,
-    outfile,
-    sourcemap: 'external',
-    write: false,
-  });
-  const code = result.outputFiles.find(
-    (file) => file.path.endsWith('.js') || file.path.endsWith('.mjs'),
-  );
-  const map = result.outputFiles.find((file) => file.path.endsWith('.map'));
-  if (!code || !map) throw new Error(`esbuild wrote no code or no source map for ${outfile}`);
-  const minified = await browserMinify(code.text, {
-    module: format === 'esm',
-    map: map.text,
-    url: `${basename(outfile)}.map`,
-  });
-  if (minified.map === undefined) throw new Error(`terser wrote no source map for ${outfile}`);
-  await Promise.all([writeFile(outfile, minified.code), writeFile(`${outfile}.map`, minified.map)]);
+/** The files `output` imports statically, itself first, following the chunks' imports. */
+function staticGraph(metafile: Metafile, output: string): string[] {
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const imported of metafile.outputs[path]?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(output);
+  return [...seen];
 }
 
-/** Writes both builds. */
-export async function buildWidget(): Promise<void> {
-  await mkdir(dirname(WIDGET_BUILDS.classic), { recursive: true });
-  await Promise.all([
-    writeBuild('iife', WIDGET_BUILDS.classic),
-    writeBuild('esm', WIDGET_BUILDS.module),
-  ]);
+/**
+ * The classic loader: imports the module entry and its static chunks from beside itself (the
+ * script's own URL), in parallel, so the chunks do not wait for the entry to be parsed first.
+ * `import()` is in every browser that runs the widget (it needs ES2022 anyway).
+ */
+export function classicLoader(files: readonly string[]): string {
+  return `(()=>{var s=document.currentScript,b=s&&s.src||location.href;${JSON.stringify(
+    files.map((file) => basename(file)),
+  )}.forEach(function(f,i){var p=import(new URL(f,b).href);i||p.catch(function(e){console.error("resmark-checkout: the widget could not be loaded",e)})})})();\n`;
+}
+
+/** Writes the split ES build and the classic loader; answers which files are which. */
+export async function buildWidget(): Promise<WidgetFiles> {
+  // Chunk names carry hashes: an earlier build's files would linger and be counted.
+  await rm(WIDGET_BUILDS.dir, { recursive: true, force: true });
+  await mkdir(WIDGET_BUILDS.dir, { recursive: true });
+  const result = await build({
+    ...WIDGET_SPLIT_BUNDLE,
+    sourcemap: 'external',
+    write: false,
+    metafile: true,
+  });
+  const maps = new Map(
+    result.outputFiles
+      .filter((file) => file.path.endsWith('.map'))
+      .map((file) => [file.path.slice(0, -'.map'.length), file.text]),
+  );
+  await Promise.all(
+    result.outputFiles
+      .filter((file) => file.path.endsWith('.mjs'))
+      .map(async (file) => {
+        const map = maps.get(file.path);
+        if (map === undefined) throw new Error(`esbuild wrote no source map for ${file.path}`);
+        const minified = await browserMinify(file.text, {
+          module: true,
+          map,
+          url: `${basename(file.path)}.map`,
+        });
+        if (minified.map === undefined)
+          throw new Error(`terser wrote no source map for ${file.path}`);
+        await Promise.all([
+          writeFile(file.path, minified.code),
+          writeFile(`${file.path}.map`, minified.map),
+        ]);
+      }),
+  );
+  const metafile = result.metafile;
+  const outputs = Object.keys(metafile.outputs).filter((path) => path.endsWith('.mjs'));
+  const locales: Record<string, string> = {};
+  for (const path of outputs) {
+    const input = Object.keys(metafile.outputs[path]?.inputs ?? {}).find((name) =>
+      /widget\/generated\/locales\/[^/]+\.ts$/.test(name),
+    );
+    const entry = metafile.outputs[path]?.entryPoint;
+    if (input && entry === input) locales[basename(input, '.ts')] = path;
+  }
+  const localeFiles = new Set(Object.values(locales));
+  const firstView = staticGraph(metafile, join(WIDGET_BUILDS.dir, 'resmark-checkout.mjs'));
+  await writeFile(WIDGET_BUILDS.classic, classicLoader(firstView));
+  return { firstView, flow: outputs.filter((path) => !localeFiles.has(path)), locales };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await buildWidget();
-  console.log(`wrote ${WIDGET_BUILDS.classic} and ${WIDGET_BUILDS.module}`);
+  const files = await buildWidget();
+  console.log(
+    `wrote ${WIDGET_BUILDS.classic} (the loader) and ${files.flow.length} module files; ` +
+      `the first view is ${files.firstView.join(', ')}`,
+  );
 }

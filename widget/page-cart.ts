@@ -8,9 +8,14 @@
  * the others join it once it is open. The session's lock timer runs while at least one member is
  * on the page.
  */
+import { productEndpoints } from '../shared/product.js';
 import type { CartSession } from '../shared/session.js';
-import { createProxyClient, type ProxyClient } from './proxy-client.js';
 import type { OrderPolicy } from './proxy-protocol.js';
+import {
+  createProxyTransport,
+  type ProxyResources,
+  type ProxyTransport,
+} from './proxy-transport.js';
 
 /** A widget taking part in a page's cart: what the shared client tells it. */
 export interface PageCartMember {
@@ -22,8 +27,15 @@ export interface PageCartMember {
 
 /** The cart the widgets on a page share for one proxy. */
 export interface PageCart {
-  /** The one client for this proxy, holding the cart token. */
-  readonly api: ProxyClient;
+  /** The one request loop for this proxy, holding the cart token. */
+  readonly transport: ProxyTransport;
+  /** The product endpoints over it: all the product list needs. */
+  readonly products: ProxyResources['product'];
+  /**
+   * The whole client (cart and order too), once a member has loaded the later steps, whose module
+   * brings the cart's and order's endpoints (widget/steps.ts).
+   */
+  client: ProxyResources | undefined;
   /** The session, once the first member opened it; `undefined` before anyone did. */
   session: Promise<CartSession | undefined> | undefined;
   /** The order policy the proxy last stated, for members that join after it said so. */
@@ -48,15 +60,18 @@ export function joinPageCart(
   if (!cart && before) carts.set(proxy, (cart = before));
   if (!cart) {
     const members = new Set<PageCartMember>();
+    const transport = createProxyTransport(proxy, {
+      token: token(),
+      onToken: () => members.forEach((m) => m.token()),
+      onPolicy: (policy) => {
+        made.policy = policy;
+        members.forEach((m) => m.policy(policy));
+      },
+    });
     const made: PageCart = {
-      api: createProxyClient(proxy, {
-        token: token(),
-        onToken: () => members.forEach((m) => m.token()),
-        onPolicy: (policy) => {
-          made.policy = policy;
-          members.forEach((m) => m.policy(policy));
-        },
-      }),
+      transport,
+      products: productEndpoints(transport.call),
+      client: undefined,
       session: undefined,
       policy: undefined,
       members,

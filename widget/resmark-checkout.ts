@@ -1,32 +1,34 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { Cart } from '../shared/cart.js';
 import { ResmarkError } from '../shared/errors.js';
 import type { Order } from '../shared/order.js';
 import type { Product, ProductQuery } from '../shared/product.js';
-import {
-  itemsOf,
-  productItem,
-  track,
-  type AnalyticsEvent,
-  type AnalyticsItem,
-} from './analytics.js';
-import './booking/resmark-product-booker.js';
+import type { AnalyticsEvent, AnalyticsItem, track } from './analytics.js';
 import './booking/resmark-product-list.js';
-import './checkout/resmark-cart-summary.js';
-import './checkout/resmark-confirmation.js';
-import './checkout/resmark-customer-form.js';
-import './checkout/resmark-hold-timer.js';
-import './checkout/resmark-order-review.js';
-import './checkout/resmark-promo-code.js';
-import { BookingFlow, busyMessage } from './controllers/booking-flow.js';
+import type { BookingFlow, BookingFlowHooks } from './controllers/booking-flow.js';
+import type { laterStep } from './later-steps.js';
+import type * as Steps from './steps.js';
 import { fire, type ResmarkEvent } from './events.js';
 import { getLocale, useLocale } from './localize.js';
 import { joinPageCart, leavePageCart, type PageCart, type PageCartMember } from './page-cart.js';
-import type { ProxyClient } from './proxy-client.js';
 import type { OrderPolicy } from './proxy-protocol.js';
 import { clearCart, readCart, takeResumeLink, writeCart, type SavedCart } from './storage.js';
 import { base, flowLayout } from './styles.js';
+import type { CartSession } from '../shared/session.js';
+
+// The later steps, loaded once per page (widget/steps.ts); a failed load is tried again next time.
+let steps: Promise<typeof Steps> | undefined;
+const loadSteps = () =>
+  (steps ??= import('./steps.js').catch((error: unknown) => {
+    steps = undefined;
+    throw error;
+  }));
+
+// When the browser has nothing else to do (Safari has no requestIdleCallback: soon after, then).
+const whenIdle = (work: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(work, { timeout: 2000 })
+    : setTimeout(work, 200);
 
 export type { CheckoutStep } from './controllers/booking-flow.js';
 
@@ -167,41 +169,50 @@ export class ResmarkCheckout extends LitElement {
   declare private _policy: OrderPolicy | undefined;
 
   /** The booking flow, shared with the reseller side panel; this element is its widget shell. */
-  readonly #flow = new BookingFlow(this, {
-    // A reload after the order shows its confirmation again, not an empty widget (issue 11).
-    keepOrder: true,
-    persist: (snapshot) => this.#persist(snapshot),
-    cartChange: (cart) => fire(this, 'resmark-cart-change', { cart }),
-    productSelect: (product) =>
-      this.#track(
-        'view_item',
-        [productItem(product)],
-        Number(product.price) || 0,
-        product.currency,
-      ),
-    itemAdd: (cart, line) => {
-      fire(this, 'resmark-item-add', { cartId: cart.id, item: line });
-      this.#track('add_to_cart', itemsOf([line]), line.total, cart.currency);
-    },
-    checkoutBegin: (cart) =>
-      this.#track('begin_checkout', itemsOf(cart.items), cart.total, cart.currency),
-    complete: (order) => this.#complete(order),
-    error: (error) => this.#tell(error),
-    // Moving focus on every step change tells a screen reader where the shopper now is; not on
-    // restore, which must not pull the page's focus into the widget.
-    step: (_step, focus) => (this.#focusHeading = focus),
-    expire: () => {
-      // The step hides; focus inside it would fall to the page: hand it to "Hold my seats again".
-      const active = this.shadowRoot?.activeElement;
-      if (active && this.renderRoot.querySelector('.step')?.contains(active))
-        this.#focusTimer = true;
-    },
-  });
-  #api: ProxyClient | undefined;
+  // The booking flow, made once widget/steps.ts has loaded: until then the shell shows the
+  // product list alone (the flow's first step), which is all the first view needs.
+  #flow: BookingFlow | undefined;
+  #flowOpening: Promise<BookingFlow> | undefined;
+  #busyMessage: ((busy: BookingFlow['busy']) => string) | undefined;
+  #laterStep: typeof laterStep | undefined;
+  #send: typeof track | undefined;
+  #saved: SavedCart | undefined;
+
+  // The analytics helpers come with the flow (widget/steps.ts): only the flow's events use them.
+  #hooks({ itemsOf, productItem, track }: typeof Steps): BookingFlowHooks {
+    this.#send = track;
+    return {
+      keepOrder: true,
+      persist: (snapshot) => this.#persist(snapshot),
+      cartChange: (cart) => fire(this, 'resmark-cart-change', { cart }),
+      productSelect: (product) =>
+        this.#track(
+          'view_item',
+          [productItem(product)],
+          Number(product.price) || 0,
+          product.currency,
+        ),
+      itemAdd: (cart, line) => {
+        fire(this, 'resmark-item-add', { cartId: cart.id, item: line });
+        this.#track('add_to_cart', itemsOf([line]), line.total, cart.currency);
+      },
+      checkoutBegin: (cart) =>
+        this.#track('begin_checkout', itemsOf(cart.items), cart.total, cart.currency),
+      complete: (order) => this.#complete(order, itemsOf),
+      error: (error) => this.#tell(error),
+      step: (_step, focus) => (this.#focusHeading = focus),
+      expire: () => {
+        const active = this.shadowRoot?.activeElement;
+        if (active && this.renderRoot.querySelector('.step')?.contains(active))
+          this.#focusTimer = true;
+      },
+    };
+  }
+
   /** The cart this widget shares with the page's other widgets on the same proxy. */
   #page: PageCart | undefined;
   #member: PageCartMember = {
-    token: () => this.#flow.save(),
+    token: () => this.#flow?.save(),
     policy: (policy) => (this._policy = policy),
   };
   #booting: Promise<void> | undefined;
@@ -256,7 +267,7 @@ export class ResmarkCheckout extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('locale')) void useLocale(this.#lang());
-    if (this.#api && this.#listKey() !== this.#listed) void this.#loadProducts();
+    if (this.#page && this.#listKey() !== this.#listed) void this.#loadProducts();
     if (this.#focusTimer) {
       this.#focusTimer = false;
       const timer = this.renderRoot.querySelector('resmark-hold-timer');
@@ -282,8 +293,9 @@ export class ResmarkCheckout extends LitElement {
   }
 
   /** Discards the cart (its seats go back on sale) and starts over at the product list. */
-  reset(): Promise<void> {
-    return this.#flow.reset();
+  async reset(): Promise<void> {
+    const flow = this.#flow ?? (await this.#flowOpening?.catch(() => undefined));
+    await flow?.reset();
   }
 
   override render() {
@@ -309,11 +321,11 @@ export class ResmarkCheckout extends LitElement {
 
   #panel() {
     const flow = this.#flow;
-    const { step } = flow;
-    const back = flow.previous;
+    const step = flow?.step ?? 'products';
+    const back = flow?.previous;
     const title = {
       products: msg('Choose a tour'),
-      product: flow.product?.name ?? msg('Choose a date and time'),
+      product: flow?.product?.name ?? msg('Choose a date and time'),
       cart: msg('Your cart'),
       details: msg('Your details'),
       review: msg('Review and book'),
@@ -322,23 +334,23 @@ export class ResmarkCheckout extends LitElement {
     // The booker, the form and the review show their own error beside "Add to cart", "Continue"
     // and "Place order", where the shopper is looking (above the heading, a phone shopper would
     // never see it). While the hold is lapsed the step is hidden, so its error shows here instead.
-    const expired = flow.session?.state === 'expired';
+    const expired = flow?.session?.state === 'expired';
     const beside = step === 'product' || ((step === 'details' || step === 'review') && !expired);
-    const error = beside ? undefined : flow.error;
+    const error = beside ? undefined : flow?.error;
     // The words' language (the locale loaded, English for one not shipped), so a screen reader
     // reads Spanish with a Spanish voice on an English page.
     return html`<section
       part="panel"
       class="panel"
       lang=${getLocale()}
-      aria-busy=${flow.busy ? 'true' : 'false'}
+      aria-busy=${flow?.busy ? 'true' : 'false'}
       @pointerdown=${this.#active}
       @keydown=${this.#active}
     >
       <div class="bar">
         ${
           back
-            ? html`<button part="back-button" @click=${() => flow.go(back)}>
+            ? html`<button part="back-button" @click=${() => flow?.go(back)}>
                 ${step === 'products' ? msg('Back to your cart') : msg('Back')}
               </button>`
             : nothing
@@ -354,17 +366,17 @@ export class ResmarkCheckout extends LitElement {
         title ? html`<h2 part="step-heading" tabindex="-1">${title}</h2>` : nothing
       }
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing} ${this.#step()}
-      <p class="visually-hidden" role="status">${busyMessage(flow.busy)}</p>
+      <p class="visually-hidden" role="status">
+        ${flow && this.#busyMessage ? this.#busyMessage(flow.busy) : ''}
+      </p>
     </section>`;
   }
 
   #step() {
     const flow = this.#flow;
-    const session = flow.session;
-    const cart = session?.cart;
     const locale = this.#lang();
     const currency = this.#currency();
-    switch (flow.step) {
+    switch (flow?.step ?? 'products') {
       case 'products':
         return html`${
             this._policy === 'closed'
@@ -383,100 +395,21 @@ export class ResmarkCheckout extends LitElement {
             .currency=${currency}
             @resmark-product-select=${this.#select}
             @resmark-products-retry=${this.#retryProducts}
+            @pointerover=${this.#prefetch}
+            @focusin=${this.#prefetch}
           ></resmark-product-list>`;
-      case 'product':
-        return html`<resmark-product-booker
-          .client=${flow.bookerClient}
-          .product=${flow.product}
-          .locale=${locale}
-          .currency=${currency}
-          .busy=${flow.busy === 'add'}
-          .error=${flow.error}
-          @resmark-item-request=${this.#add}
-          @resmark-availability-change=${this.#learn}
-        ></resmark-product-booker>`;
-      case 'done':
-        return html`<resmark-confirmation
-          .order=${session?.order}
-          .pickups=${flow.pickups}
-          .payment=${this.#payment()}
-          .locale=${locale}
-          .currency=${currency}
-          @resmark-booking-restart=${() => this.reset()}
-        ></resmark-confirmation>`;
     }
-    if (!session || !cart || session.state === 'failed')
-      return html`<p>${msg('This cart is no longer available.')}</p>
-        <button class="primary" @click=${() => this.reset()}>${msg('Start over')}</button>`;
-    const expired = session.state === 'expired';
-    // Expired: the timer shows the notice and its "Hold my seats again"; nothing else may go on,
-    // but the step stays (hidden), so what the shopper typed is there when the seats are back.
-    return html`<resmark-hold-timer
-        .expiresAt=${expired ? 0 : session.expiresAt}
-        .now=${flow.now}
-        .renewing=${flow.busy === 'renew'}
-        renews-while-active
-        @resmark-hold-renew=${this.#renew}
-      ></resmark-hold-timer>
-      <div class="step" ?hidden=${expired}>${this.#holdingStep(cart, locale, currency)}</div>`;
-  }
-
-  /** The steps on a cart that holds seats: the cart, the customer's details, the review. */
-  #holdingStep(cart: Cart, locale: string | undefined, currency: string) {
-    const flow = this.#flow;
-    switch (flow.step) {
-      case 'cart':
-        return html`<resmark-cart-summary
-            .cart=${cart}
-            .pickups=${flow.pickups}
-            .editable=${true}
-            .adjustable=${true}
-            .busy=${flow.changingCart}
-            .locale=${locale}
-            .currency=${currency}
-            @resmark-item-remove=${this.#remove}
-            @resmark-item-change=${this.#change}
-          ></resmark-cart-summary>
-          <resmark-promo-code
-            .status=${flow.promo.status}
-            .code=${flow.promo.code}
-            .message=${flow.promo.message}
-            @resmark-promo-apply=${this.#applyPromo}
-          ></resmark-promo-code>
-          <div class="actions">
-            <button @click=${() => flow.go('products')}>${msg('Add another tour')}</button>
-            <button
-              class="primary"
-              ?disabled=${!cart.items.length}
-              aria-disabled=${flow.changingCart}
-              @click=${() => flow.checkout()}
-            >
-              ${msg('Continue')}
-            </button>
-          </div>`;
-      case 'details':
-        return html`<resmark-customer-form
-          .rules=${cart}
-          .value=${cart.customer}
-          .errors=${flow.fields}
-          .busy=${flow.busy === 'customer'}
-          .error=${flow.error}
-          .locale=${locale}
-          @resmark-customer-submit=${this.#setCustomer}
-        ></resmark-customer-form>`;
-      default:
-        return html`<resmark-order-review
-          .cart=${cart}
-          .pickups=${flow.pickups}
-          .payment=${this.#payment()}
-          .customer=${cart.customer}
-          .placing=${flow.busy === 'order'}
-          .error=${flow.error}
-          .locale=${locale}
-          .currency=${currency}
-          @resmark-order-place=${this.#place}
-        ></resmark-order-review>`;
-    }
+    // Past the list, the flow (and widget/steps.ts with it) is there.
+    return flow && this.#laterStep
+      ? this.#laterStep({
+          flow,
+          locale,
+          currency,
+          payment: this.#payment(),
+          learn: (event) => this.#learn(event),
+          reset: () => void this.reset(),
+        })
+      : nothing;
   }
 
   /** How the shopper pays, as the review and the confirmation say it. */
@@ -493,21 +426,89 @@ export class ResmarkCheckout extends LitElement {
   async #boot(): Promise<void> {
     const proxy = this.proxy;
     if (!proxy) {
-      this._listError = msg('This checkout is not set up yet.');
-      this.#flow.fail(new ResmarkError('input', 'The proxy attribute is missing.'), false);
+      this.#fail(new ResmarkError('input', 'The proxy attribute is missing.'));
       return;
     }
-    const saved = this.#resume ?? readCart(this.#storageKey());
-    // One cart per page and proxy: the first widget opens it, the others join (issue 11).
+    const saved = (this.#saved = this.#resume ?? readCart(this.#storageKey()));
     const page = (this.#page = joinPageCart(proxy, this.#member, () => saved?.token));
-    const api = (this.#api = page.api);
     if (page.policy) this._policy = page.policy;
     void this.#loadProducts();
-    const open = page.session && (await page.session);
-    if (open) return this.#flow.open(api.client, { session: open });
-    const opening = this.#flow.open(api.client, { saved: saved?.snapshot, shared: true });
-    page.session = opening.then(() => this.#flow.session);
-    await opening;
+    // A cart to resume (or one another widget on the page opened) needs the flow now; a new
+    // shopper's waits until the list is up or they move towards a product.
+    if (saved || page.session) await this.#openFlow().catch(() => undefined);
+  }
+
+  /**
+   * Loads the later steps (once) and opens the flow over the page's cart: joins the session another
+   * widget opened, or opens it (restoring the saved cart) and shares it.
+   */
+  #openFlow(): Promise<BookingFlow> {
+    return (this.#flowOpening ??= this.#makeFlow().catch((error: unknown) => {
+      this.#flowOpening = undefined;
+      throw error;
+    }));
+  }
+
+  async #makeFlow(): Promise<BookingFlow> {
+    const page = this.#page!;
+    const joined = page.session;
+    // Claimed before the module loads: a second widget starting meanwhile joins this session
+    // instead of opening its own.
+    let share: ((session: CartSession | undefined) => void) | undefined;
+    if (!joined) page.session = new Promise((resolve) => (share = resolve));
+    try {
+      const steps = await loadSteps();
+      const { BookingFlow, busyMessage, cartEndpoints, orderEndpoints } = steps;
+      this.#laterStep = steps.laterStep;
+      const { call } = page.transport;
+      const client = (page.client ??= {
+        product: page.products,
+        cart: cartEndpoints(call),
+        order: orderEndpoints(call),
+      });
+      const flow = (this.#flow ??= new BookingFlow(this, this.#hooks(steps)));
+      this.#busyMessage = busyMessage;
+      const open = joined && (await joined);
+      if (open) await flow.open(client, { session: open });
+      else {
+        await flow.open(client, { saved: this.#saved?.snapshot, shared: true });
+        share?.(flow.session);
+        if (joined) page.session = Promise.resolve(flow.session);
+      }
+      this.requestUpdate();
+      return flow;
+    } catch (error) {
+      if (share) {
+        share(undefined);
+        page.session = undefined;
+      }
+      throw error;
+    }
+  }
+
+  // The shopper moves towards a product, or the browser is idle with the list up: load the rest.
+  #prefetch() {
+    if (this.#page) void this.#openFlow().catch(() => undefined);
+  }
+
+  /**
+   * A failure before the flow: the page hears of it (`resmark-error`) and the list shows it in the
+   * shopper's words. Those words load on a failure (the flow brings them otherwise): a first view
+   * that works does not download them.
+   */
+  #fail(error: unknown): void {
+    this.#tell(error);
+    const listed = this.#listed;
+    void import('./shopper-message.js').then(
+      ({ shopperMessage }) => {
+        if (listed === this.#listed) this._listError = shopperMessage(error);
+      },
+      // Not even that could load: the network is gone, which is what the shopper needs to know.
+      () =>
+        (this._listError = msg(
+          'The booking service cannot be reached. Check your connection and try again.',
+        )),
+    );
   }
 
   #listKey() {
@@ -515,8 +516,8 @@ export class ResmarkCheckout extends LitElement {
   }
 
   async #loadProducts(): Promise<void> {
-    const client = this.#api?.client;
-    if (!client) return;
+    const products = this.#page?.products;
+    if (!products) return;
     const key = (this.#listed = this.#listKey());
     const wanted = split(this.tags || this.products);
     const numbers = wanted.filter((entry) => /^\d+$/.test(entry));
@@ -533,7 +534,7 @@ export class ResmarkCheckout extends LitElement {
     this._loading = true;
     this._listError = undefined;
     try {
-      const lists = await Promise.all(queries.map((query) => client.product.list(query)));
+      const lists = await Promise.all(queries.map((query) => products.list(query)));
       if (key !== this.#listed) return;
       const rank = (product: Product) => {
         const at = wanted.findIndex((w) => w === product.id || w === String(product.productNumber));
@@ -547,9 +548,10 @@ export class ResmarkCheckout extends LitElement {
       this._loading = false;
       await this.updateComplete;
       fire(this, 'resmark-ready', { products: this._list.length });
+      whenIdle(() => this.#prefetch());
     } catch (error) {
       if (key !== this.#listed) return;
-      this._listError = this.#flow.fail(error, false);
+      this.#fail(error);
     } finally {
       if (key === this.#listed) this._loading = false;
     }
@@ -562,8 +564,17 @@ export class ResmarkCheckout extends LitElement {
     await this.#loadProducts();
   }
 
-  #select(event: ResmarkEvent<'resmark-product-select'>) {
-    this.#flow.select(event.detail.product);
+  async #select(event: ResmarkEvent<'resmark-product-select'>) {
+    const { product } = event.detail;
+    let flow: BookingFlow;
+    try {
+      flow = await this.#openFlow();
+    } catch (error) {
+      // The next steps could not be downloaded: the list says so, and its Try again loads it.
+      this.#fail(error);
+      return;
+    }
+    flow.select(product);
   }
 
   #learn({ detail: { product, soldOut, from } }: ResmarkEvent<'resmark-availability-change'>) {
@@ -573,40 +584,12 @@ export class ResmarkCheckout extends LitElement {
     });
   }
 
-  async #add(event: ResmarkEvent<'resmark-item-request'>) {
-    await this.#flow.add(event.detail.item);
-  }
-
-  async #remove(event: ResmarkEvent<'resmark-item-remove'>) {
-    await this.#flow.remove(event.detail.itemId);
-  }
-
-  async #change(event: ResmarkEvent<'resmark-item-change'>) {
-    await this.#flow.change(event.detail.itemId, event.detail.participants);
-  }
-
-  async #applyPromo(event: ResmarkEvent<'resmark-promo-apply'>) {
-    await this.#flow.applyPromo(event.detail.promoCode);
-  }
-
-  async #setCustomer(event: ResmarkEvent<'resmark-customer-submit'>) {
-    await this.#flow.setCustomer(event.detail.customer);
-  }
-
-  async #place() {
-    await this.#flow.place();
-  }
-
-  async #renew() {
-    await this.#flow.renew();
-  }
-
   // Activity inside the flow keeps the hold alive (issue 4, "The hold").
   #active() {
-    this.#flow.active();
+    this.#flow?.active();
   }
 
-  #complete(order: Order) {
+  #complete(order: Order, itemsOf: typeof Steps.itemsOf) {
     fire(this, 'resmark-checkout-complete', {
       orderId: order.id,
       confirmation: order.confirmation,
@@ -632,7 +615,7 @@ export class ResmarkCheckout extends LitElement {
   /** Keeps the cart (with the proxy's token for it) for a reload; `undefined` forgets it. */
   #persist(snapshot: SavedCart['snapshot'] | undefined) {
     if (!this.proxy) return;
-    if (snapshot) writeCart(this.#storageKey(), { snapshot, token: this.#api?.token() });
+    if (snapshot) writeCart(this.#storageKey(), { snapshot, token: this.#page?.transport.token() });
     else clearCart(this.#storageKey());
   }
 
@@ -650,7 +633,7 @@ export class ResmarkCheckout extends LitElement {
     extra?: { transaction_id: string },
   ) {
     if (this.analytics === 'datalayer')
-      track(event, { currency: currency || this.#currency(), value, items, ...extra });
+      this.#send?.(event, { currency: currency || this.#currency(), value, items, ...extra });
   }
 
   #lang() {
@@ -658,12 +641,12 @@ export class ResmarkCheckout extends LitElement {
   }
 
   #currency() {
-    const session = this.#flow.session;
+    const session = this.#flow?.session;
     return (
       this.currency ||
       session?.order?.currency ||
       session?.cart?.currency ||
-      this.#flow.product?.currency ||
+      this.#flow?.product?.currency ||
       this._list[0]?.currency ||
       'USD'
     );

@@ -161,10 +161,38 @@ describe('the demo site', () => {
       }),
     );
     const script = page.waitForResponse(`${demoUrl}/widget/resmark-checkout.js`);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    // The scripts asked for by the time the list is up (the widget's resmark-ready).
+    await page.addInitScript(() =>
+      document.addEventListener('resmark-ready', () => {
+        (window as unknown as { firstView: string[] }).firstView = performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => /\.m?js$/.test(path));
+      }),
+    );
     await page.goto(url);
     assert.equal((await script).status(), 200);
-    await productsShown(page.locator('resmark-checkout'));
+    const widget = page.locator('resmark-checkout');
+    await productsShown(widget);
     assert.equal(await page.evaluate(() => !!customElements.get('resmark-checkout')), true);
+    // The first view (issue 11): the loader, the module entry and its chunks, from beside the
+    // loader; not the later steps, and no Spanish on an English page.
+    const before = await page.evaluate(
+      () => (window as unknown as { firstView: string[] }).firstView,
+    );
+    assert.ok(before.includes('/widget/resmark-checkout.mjs'), before.join(', '));
+    assert.ok(!before.some((path) => /\/widget\/(?:steps|es)-/.test(path)), before.join(', '));
+    await widget.getByRole('button', { name: `Book ${TOUR.name}` }).click();
+    await widget.getByRole('grid').getByRole('button', { disabled: false }).first().waitFor();
+    assert.ok(
+      scripts.some((path) => /\/widget\/steps-/.test(path)),
+      'the later steps load on the way',
+    );
+    assert.ok(!scripts.some((path) => /\/widget\/es-/.test(path)), scripts.join(', '));
     assert.deepEqual(errors, []);
   });
 });

@@ -581,8 +581,9 @@ describe('<resmark-checkout>', () => {
       const errors = collect(el, 'resmark-error');
 
       from(el, 'resmark-product-list', 'resmark-product-select', { product: paddle });
+      // The later steps load on the way (widget/steps.ts), if idle time has not loaded them yet.
+      await waitUntil(() => heading(el) === 'Sunset Paddle', 'the product step');
       await el.updateComplete;
-      expect(heading(el)).to.equal('Sunset Paddle');
       expect(el.shadowRoot!.activeElement, 'the new step’s heading has focus').to.equal(
         $(el, '[part=step-heading]'),
       );
@@ -840,8 +841,9 @@ describe('<resmark-checkout>', () => {
         html`<resmark-checkout proxy=${PROXY} products="94176"></resmark-checkout>`,
       );
       expect((await error).detail).to.include({ kind: 'api', status: 400 });
-      await el.updateComplete;
       const list = $(el, 'resmark-product-list') as HTMLElement & { error?: string };
+      // The shopper's words load with the failure (the first view does not carry them).
+      await waitUntil(() => list.error, 'the list’s error');
       expect(list.error).to.equal(
         'The booking service is not available right now. Please try again in a moment.',
       );

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const dist = (path: string) => fileURLToPath(new URL(`../../dist/widget/${path}`, import.meta.url));
@@ -42,17 +43,27 @@ export function createDemo(options: { proxyUrl: string; imageOrigins?: string[] 
   app.get('/demo.css', async (c) =>
     c.body(await readFile(here('./demo.css')), 200, { 'content-type': TYPES['.css']! }),
   );
-  app.get('/widget/:file{resmark-checkout\\.(?:mjs|js)(?:\\.map)?}', async (c) => {
+  // The loader, the module entry, its chunks and locales (scripts/build-widget.ts names them), and
+  // their source maps. Gzipped when the browser takes it, as a CDN serves them: the sizes and the
+  // slow-network benchmark (bench/widget-first-view.ts) are of what a shopper downloads.
+  app.get('/widget/:file{[A-Za-z0-9_-]+\\.(?:mjs|js)(?:\\.map)?}', async (c) => {
     const file = c.req.param('file');
     const type = TYPES[file.slice(file.lastIndexOf('.'))]!;
+    let body: Buffer<ArrayBuffer>;
     try {
-      return c.body(await readFile(dist(file)), 200, {
-        'content-type': type,
-        'cache-control': 'no-cache',
-      });
+      body = await readFile(dist(file));
     } catch {
       return c.text('The widget is not built yet: run npm run build:widget', 404);
     }
+    const headers: Record<string, string> = {
+      'content-type': type,
+      'cache-control': 'no-cache',
+      // A page on another origin loads the module chunks with CORS (README, "CDN").
+      'access-control-allow-origin': '*',
+      vary: 'accept-encoding',
+    };
+    if (!/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return c.body(body, 200, headers);
+    return c.body(new Uint8Array(gzipSync(body)), 200, { ...headers, 'content-encoding': 'gzip' });
   });
   return app;
 }
