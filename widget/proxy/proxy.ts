@@ -97,17 +97,24 @@ export function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Pr
     c.res.headers.set(ORDER_POLICY_HEADER, config.orderPolicy);
   });
   app.use(rateLimit({ ...config.rateLimit, clientKey, now, store }));
+  const tooLarge = () =>
+    errorResponse(
+      new ProxyError(413, `The request body is larger than ${config.maxBodyBytes} bytes.`),
+    );
   const limitBody = bodyLimit({
     maxSize: config.maxBodyBytes,
-    onError: () =>
-      errorResponse(
-        new ProxyError(413, `The request body is larger than ${config.maxBodyBytes} bytes.`),
-      ),
+    onError: tooLarge,
   });
-  // A GET or HEAD has no body to limit, and asking for one makes @hono/node-server build the
-  // full Request it otherwise avoids. Every other method is checked, and the routes check again.
+  // A GET or HEAD has no body to limit, and asking for one (`bodyLimit` reads `raw.body`) makes
+  // @hono/node-server build the full Request and a web stream over the socket it otherwise
+  // avoids. A body with a Content-Length is limited by that header, as `bodyLimit` does (the
+  // runtime holds the body to its length), without touching the body: the routes read it once,
+  // and check its size again. Only a body without a length is counted as it streams in.
   app.use(async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined)
+      return parseInt(length, 10) > config.maxBodyBytes ? tooLarge() : next();
     // The limit reads a body without a length itself: one that breaks off or is malformed on the
     // wire (bad chunked framing) is the client's fault, answered and logged as a 400. (An error
     // further in is handled there: Hono catches each layer's own.)

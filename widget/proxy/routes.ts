@@ -149,7 +149,11 @@ export function proxyRoutes(options: RouteOptions) {
         log: 'malformed request body',
       });
     });
-    if (new TextEncoder().encode(text).length > options.maxBodyBytes)
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: only a text that may be too large is encoded.
+    if (
+      text.length * 3 > options.maxBodyBytes &&
+      new TextEncoder().encode(text).length > options.maxBodyBytes
+    )
       throw new ProxyError(413, `The request body is larger than ${options.maxBodyBytes} bytes.`);
     if (!text.trim()) return {};
     let value: unknown;

@@ -203,6 +203,28 @@ describe('widget/proxy routes', () => {
       assert.equal(huge.status, 413);
       assert.match(huge.body.errorMessage, /larger than 16384 bytes/);
     });
+
+    it('limits a body by its Content-Length without reading it, and still counts what arrives', async () => {
+      const { cartId, token } = await h.newCart();
+      const path = `/cart/${cartId}/item`;
+      // Said to be too large: refused on the header alone.
+      const said = await h.call('POST', path, {
+        token,
+        body: '{}',
+        headers: { 'content-length': '20000' },
+      });
+      assert.equal(said.status, 413);
+      assert.match(said.body.errorMessage, /larger than 16384 bytes/);
+      // Said to be small but larger (a host that does not hold a body to its length): the route
+      // counts the body it reads.
+      const understated = await h.call('POST', path, {
+        token,
+        body: JSON.stringify({ itemId: 'x'.repeat(20_000) }),
+        headers: { 'content-length': '10' },
+      });
+      assert.equal(understated.status, 413);
+      assert.match(understated.body.errorMessage, /larger than 16384 bytes/);
+    });
   });
 
   describe('what a shopper must not see', () => {
