@@ -33,22 +33,126 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
- * A Response whose body is already in memory. The shared client reads every answer whole (ofetch's
- * `text()`), and a Response built on the bytes would wrap them in a web stream only to read them
- * back through it: this one answers `text`, `json`, `arrayBuffer` and `bytes` from the bytes, and
- * makes the stream only when `body` itself is asked for. Used once, like any Response.
+ * The answer's headers as fetch would give them, read straight from the socket's raw pairs: the
+ * shared client only ever asks `get` (content type, Retry-After), and a `Headers` filled for every
+ * answer (undici's validation and sorting) cost more than the lookups it serves. Anything else
+ * (iteration, a change) is answered by a real `Headers`, built on first need. An instance of
+ * `Headers` for `instanceof`, as @hono/node-server's request headers are.
  */
-class BufferedResponse extends Response {
+class RawHeaders {
+  readonly #raw: readonly string[];
+  #native: Headers | undefined;
+
+  constructor(raw: readonly string[]) {
+    this.#raw = raw;
+  }
+
+  get #headers(): Headers {
+    if (!this.#native) {
+      const headers = new Headers();
+      for (let i = 0; i + 1 < this.#raw.length; i += 2)
+        headers.append(this.#raw[i]!, this.#raw[i + 1]!);
+      this.#native = headers;
+    }
+    return this.#native;
+  }
+
+  get(name: string): string | null {
+    if (this.#native) return this.#native.get(name);
+    const wanted = name.toLowerCase();
+    let value: string | null = null;
+    for (let i = 0; i + 1 < this.#raw.length; i += 2) {
+      const key = this.#raw[i]!;
+      if (key.length === wanted.length && key.toLowerCase() === wanted) {
+        // As fetch does: values trimmed, repeats joined with ", ".
+        const one = this.#raw[i + 1]!.trim();
+        value = value === null ? one : `${value}, ${one}`;
+      }
+    }
+    return value;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== null;
+  }
+  append(name: string, value: string): void {
+    this.#headers.append(name, value);
+  }
+  set(name: string, value: string): void {
+    this.#headers.set(name, value);
+  }
+  delete(name: string): void {
+    this.#headers.delete(name);
+  }
+  getSetCookie(): string[] {
+    return this.#headers.getSetCookie();
+  }
+  forEach(callback: (value: string, key: string, parent: Headers) => void, thisArg?: unknown) {
+    this.#headers.forEach((value, key) => callback.call(thisArg, value, key, this as never));
+  }
+  entries() {
+    return this.#headers.entries();
+  }
+  keys() {
+    return this.#headers.keys();
+  }
+  values() {
+    return this.#headers.values();
+  }
+  [Symbol.iterator]() {
+    return this.#headers.entries();
+  }
+}
+Object.setPrototypeOf(RawHeaders.prototype, Headers.prototype);
+
+/**
+ * A Response whose body is already in memory, and which is not a WHATWG Response underneath: the
+ * shared client reads every answer whole (ofetch's `text()`), and a Response built on the bytes
+ * would fill a `Headers` and wrap the bytes in a web stream only to read them back through it.
+ * This one answers `text`, `json`, `arrayBuffer` and `bytes` from the bytes, the headers from the
+ * raw pairs ({@link RawHeaders}), and makes the stream only when `body` itself is asked for. An
+ * instance of `Response` for `instanceof`, as @hono/node-server's lightweight Response is; it
+ * defines every member of `Response.prototype`. Used once, like any Response.
+ */
+class BufferedResponse {
+  // Getters, not fields: Response.prototype's accessors would refuse a field's assignment.
+  readonly #init: { status: number; statusText: string; headers: Headers; url: string };
   readonly #bytes: Uint8Array<ArrayBuffer>;
   #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
   #read = false;
 
-  constructor(bytes: Uint8Array<ArrayBuffer>, init: ResponseInit) {
-    super(null, init);
+  constructor(
+    bytes: Uint8Array<ArrayBuffer>,
+    init: { status: number; statusText: string; headers: Headers; url: string },
+  ) {
     this.#bytes = bytes;
+    this.#init = init;
   }
 
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
+  get status(): number {
+    return this.#init.status;
+  }
+  get statusText(): string {
+    return this.#init.statusText;
+  }
+  get headers(): Headers {
+    return this.#init.headers;
+  }
+  get url(): string {
+    return this.#init.url;
+  }
+  get redirected(): boolean {
+    return false;
+  }
+  get type(): ResponseType {
+    return 'basic';
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
     return (this.#stream ??= new ReadableStream({
       start: (controller) => {
         controller.enqueue(copy(this.#bytes));
@@ -57,7 +161,7 @@ class BufferedResponse extends Response {
     }));
   }
 
-  override get bodyUsed(): boolean {
+  get bodyUsed(): boolean {
     return this.#read || this.#stream?.locked === true;
   }
 
@@ -69,40 +173,48 @@ class BufferedResponse extends Response {
     return Promise.resolve(this.#bytes);
   }
 
-  override text(): Promise<string> {
+  text(): Promise<string> {
     return this.#take().then((bytes) => utf8.decode(bytes));
   }
 
-  override json(): Promise<unknown> {
+  json(): Promise<unknown> {
     return this.text().then((text) => JSON.parse(text) as unknown);
   }
 
-  override arrayBuffer(): Promise<ArrayBuffer> {
+  arrayBuffer(): Promise<ArrayBuffer> {
     return this.#take().then((bytes) => copy(bytes).buffer);
   }
 
-  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+  bytes(): Promise<Uint8Array<ArrayBuffer>> {
     return this.#take().then(copy);
   }
 
-  override blob(): Promise<Blob> {
+  blob(): Promise<Blob> {
     const type = this.headers.get('content-type') ?? '';
     return this.#take().then((bytes) => new Blob([bytes], { type }));
   }
 
-  override formData(): Promise<FormData> {
-    return this.#take().then((bytes) => new Response(bytes, this.#init()).formData());
+  formData(): Promise<FormData> {
+    return this.#take().then((bytes) =>
+      new Response(bytes, {
+        status: this.status,
+        statusText: this.statusText,
+        headers: this.headers,
+      }).formData(),
+    );
   }
 
-  override clone(): Response {
+  clone(): Response {
     if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new BufferedResponse(this.#bytes, this.#init());
-  }
-
-  #init(): ResponseInit {
-    return { status: this.status, statusText: this.statusText, headers: this.headers };
+    return new BufferedResponse(this.#bytes, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: new Headers(this.headers),
+      url: this.url,
+    }) as unknown as Response;
   }
 }
+Object.setPrototypeOf(BufferedResponse.prototype, Response.prototype);
 
 // A copy of its own: a small Buffer is a view into Node's shared pool (and Buffer#slice is a view).
 const copy = (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(bytes);
@@ -166,17 +278,25 @@ export function nodeFetch(options: NodeFetchOptions = {}): typeof globalThis.fet
           const encoding = response.headers['content-encoding']?.trim().toLowerCase();
           const decode = encoding === undefined ? undefined : DECODERS[encoding];
           (decode && raw.length > 0 ? decode(raw) : Promise.resolve(raw)).then((bytes) => {
-            const pairs: [string, string][] = [];
-            const rawHeaders = response.rawHeaders;
-            for (let i = 0; i + 1 < rawHeaders.length; i += 2)
-              pairs.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
-            const init = { status, statusText: response.statusMessage ?? '', headers: pairs };
-            resolve(
-              NULL_BODY.has(status) || method === 'HEAD' || bytes.length === 0
-                ? new Response(null, init)
-                : // Socket and zlib buffers sit on plain ArrayBuffers, never shared ones.
-                  new BufferedResponse(bytes as Uint8Array<ArrayBuffer>, init),
+            const statusText = response.statusMessage ?? '';
+            if (NULL_BODY.has(status) || method === 'HEAD' || bytes.length === 0) {
+              const pairs: [string, string][] = [];
+              const raw = response.rawHeaders;
+              for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+              resolve(new Response(null, { status, statusText, headers: pairs }));
+              return;
+            }
+            const answer = new BufferedResponse(
+              // Socket and zlib buffers sit on plain ArrayBuffers, never shared ones.
+              bytes as Uint8Array<ArrayBuffer>,
+              {
+                status,
+                statusText,
+                headers: new RawHeaders(response.rawHeaders) as unknown as Headers,
+                url: url.href,
+              },
             );
+            resolve(answer as unknown as Response);
           }, fail);
         });
       });

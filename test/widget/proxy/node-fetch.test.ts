@@ -82,6 +82,34 @@ describe('nodeFetch', () => {
     assert.equal((await answer.json()).errorMessage, 'Product 9 not found');
   });
 
+  it('answers a Response whose headers read like fetch’s, without filling a Headers', async () => {
+    s.answer((_, __, response) => {
+      response.writeHead(200, [
+        ['Content-Type', 'application/json'],
+        ['X-Multi', ' a '],
+        ['x-multi', 'b'],
+      ]);
+      response.end('{}');
+    });
+    const answer = await fetch(`${s.url}/x`);
+    assert.ok(answer instanceof Response);
+    assert.ok(answer.headers instanceof Headers);
+    assert.equal(answer.url, `${s.url}/x`);
+    assert.equal(answer.redirected, false);
+    assert.equal(answer.headers.get('x-multi'), 'a, b');
+    assert.equal(answer.headers.get('CONTENT-TYPE'), 'application/json');
+    assert.equal(answer.headers.get('retry-after'), null);
+    assert.equal(answer.headers.has('X-Multi'), true);
+    assert.deepEqual(Object.fromEntries(new Headers(answer.headers)), {
+      'content-type': 'application/json',
+      'x-multi': 'a, b',
+      ...Object.fromEntries([...answer.headers].filter(([name]) => !/type|multi/.test(name))),
+    });
+    answer.headers.set('x-multi', 'c');
+    assert.equal(answer.headers.get('x-multi'), 'c');
+    assert.deepEqual(await answer.json(), {});
+  });
+
   it('sends a JSON body with its length', async () => {
     let seen: { body?: string; length?: string; type?: string } = {};
     s.answer((request, body, response) => {
