@@ -102,7 +102,7 @@ describe('a shopper with only a keyboard', () => {
 
     await waitForFocus(widget.getByRole('heading', { name: 'Review and book' }));
     // The demo's proxy takes orders to be paid on arrival: the shopper reads that before booking.
-    const pickup = 'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby';
+    const pickup = 'Pickup: Morning pickup · 8:15 AM, Lake Powell Resort lobby';
     await widget.getByText(pickup).waitFor();
     await widget.getByText('You pay when you arrive: nothing is charged now.').waitFor();
     await pressUntilFocused(page, widget.getByRole('button', { name: 'Place order' }));

@@ -397,7 +397,7 @@ describe('<resmark-checkout>', () => {
         locationId: zone!.locations[0]!.id,
       })),
     });
-    const named = 'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby';
+    const named = 'Pickup: Morning pickup · 8:15 AM, Lake Powell Resort lobby';
     const pickupShown = (el: ResmarkCheckout) =>
       text($(el, 'resmark-cart-summary')?.shadowRoot?.querySelector('[part=pickup]'));
 

@@ -37,3 +37,16 @@ export function utcFormat(
     return new Intl.DateTimeFormat(undefined, all);
   }
 }
+
+/**
+ * A pickup's `HH:MM` (docs/wire.md, Pickups) in the locale's own clock, as the slots' times are
+ * written ("8:15 AM" beside "9:00 AM" in en-US, "8:15" in es): one clock style per locale (issue
+ * 11, item 11). Anything else is shown as given.
+ */
+export function clockTime(time: string, locale: string | undefined): string {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!match) return time;
+  return utcFormat(locale, { timeStyle: 'short' }).format(
+    Date.UTC(1970, 0, 1, Number(match[1]), Number(match[2])),
+  );
+}

@@ -67,6 +67,10 @@ export class ResmarkAvailabilityCalendar extends LitElement {
   static override styles = [
     base,
     css`
+      :host {
+        /* Compact however wide the page: seven 44 px days and their gaps (issue 11, item 11). */
+        max-width: 24em;
+      }
       header {
         display: flex;
         align-items: center;

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { PickupZone } from '../../shared/product.js';
 import { fire, type PickupChoice } from '../events.js';
+import { clockTime } from './booking-helpers.js';
 import { base } from '../styles.js';
 
 const OTHER = '\u0000other'; // no id looks like this
@@ -43,7 +44,7 @@ export class ResmarkPickupPicker extends LitElement {
   declare value: PickupChoice;
   /** Messages by field: `pickupDetailId`, `locationId`, `locationOther`. */
   declare errors: Record<string, string> | undefined;
-  /** BCP 47 tag (kept for hosts that set it: no price is shown, Resmark's total adds none). */
+  /** BCP 47 tag for the pickup times' clock ("8:15 AM", "8:15"); the browser's when unset. */
   declare locale: string | undefined;
   /** ISO 4217 code (kept for hosts that set it: no price is shown). */
   declare currency: string;
@@ -102,7 +103,7 @@ export class ResmarkPickupPicker extends LitElement {
                     ${
                       // No price: Resmark's cart total does not add a pickup's, and a price the
                       // total leaves out would not add up (issue 11, item 5).
-                      [d.name, d.time].filter(Boolean).join(' · ')
+                      [d.name, d.time && clockTime(d.time, this.locale)].filter(Boolean).join(' · ')
                     }
                   </option>`,
               ),

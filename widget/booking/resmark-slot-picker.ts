@@ -31,7 +31,7 @@ export class ResmarkSlotPicker extends LitElement {
       div {
         display: grid;
         gap: 0.5em;
-        grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 11.5em), 1fr));
       }
       button {
         display: flex;
@@ -45,6 +45,8 @@ export class ResmarkSlotPicker extends LitElement {
       }
       .time {
         font-weight: 600;
+        /* "9:00 AM – 1:00 PM" on one line: a time split over two reads as two times. */
+        white-space: nowrap;
       }
       .few {
         color: var(--_warning);

@@ -29,6 +29,10 @@ export class ResmarkTierQuantities extends LitElement {
   static override styles = [
     base,
     css`
+      :host {
+        /* On a desktop the steppers stay near their labels, not 700 px away (issue 11, item 11). */
+        max-width: 28em;
+      }
       .row {
         display: flex;
         flex-wrap: wrap;

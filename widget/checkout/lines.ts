@@ -131,7 +131,12 @@ type PickupRef = Pick<
  * "Pickup: Morning pickup · 08:15, Lake Powell Resort lobby", named from the product's zones; a
  * typed place as typed; "Pickup included" while the zones are unknown; nothing without a pickup.
  */
-export function pickupTemplate(item: PickupRef, pickups: PickupsByProduct | undefined) {
+export function pickupTemplate(
+  item: PickupRef,
+  pickups: PickupsByProduct | undefined,
+  /** Writes a pickup's `HH:MM` in the page's clock (`clockTime`); as given without it. */
+  clock: (time: string) => string = (time) => time,
+) {
   if (!item.pickupDetailId && !item.locationOther) return nothing;
   let detail: PickupZone['pickupDetails'][number] | undefined;
   let place = item.locationOther;
@@ -139,7 +144,10 @@ export function pickupTemplate(item: PickupRef, pickups: PickupsByProduct | unde
     detail ??= zone.pickupDetails.find((d) => d.id === item.pickupDetailId);
     place ||= zone.locations.find((l) => l.id === item.locationId)?.name;
   }
-  const named = [detail && [detail.name, detail.time].filter(Boolean).join(' · '), place]
+  const named = [
+    detail && [detail.name, detail.time && clock(detail.time)].filter(Boolean).join(' · '),
+    place,
+  ]
     .filter(Boolean)
     .join(', ');
   return html`<p part="pickup">${named ? msg(str`Pickup: ${named}`) : msg('Pickup included')}</p>`;

@@ -1,6 +1,7 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { Cart, CartItem } from '../../shared/cart.js';
+import { clockTime } from '../booking/booking-helpers.js';
 import { fire } from '../events.js';
 import { base } from '../styles.js';
 import {
@@ -121,7 +122,8 @@ export class ResmarkCartSummary extends LitElement {
             time,
             currency,
             locale,
-            html`${this.#prices(item, currency)} ${pickupTemplate(item, this.pickups)}
+            html`${this.#prices(item, currency)}
+            ${pickupTemplate(item, this.pickups, (time) => clockTime(time, this.locale))}
             ${this.editable && this.adjustable ? this.#quantities(item, time) : nothing}
             ${
               this.editable

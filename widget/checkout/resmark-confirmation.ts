@@ -1,6 +1,7 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import type { Order } from '../../shared/order.js';
+import { clockTime } from '../booking/booking-helpers.js';
 import { fire } from '../events.js';
 import { getLocale } from '../localize.js';
 import { calendarFile, printPage } from './booking-files.js';
@@ -178,7 +179,7 @@ export class ResmarkConfirmation extends LitElement {
             when(item.date.startTime, item.date.endTime, locale),
             currency,
             locale,
-            pickupTemplate(item, this.pickups),
+            pickupTemplate(item, this.pickups, (time) => clockTime(time, this.locale)),
           ),
         )}
       </ul>

@@ -58,8 +58,8 @@ describe('<resmark-pickup-picker>', () => {
       expect(await choose(el, 'zone', hotels!.id)).to.deep.equal({});
       expect(options($(el, '#detail'))).to.deep.equal([
         'Choose…',
-        'Morning pickup · 08:15',
-        'Afternoon pickup · 13:15',
+        'Morning pickup · 8:15 AM',
+        'Afternoon pickup · 1:15 PM',
       ]);
       expect(options($(el, '#location'))).to.not.include('Somewhere else');
       expect(await choose(el, 'detail', '5f1e00000000000000000002')).to.deep.equal({
@@ -79,7 +79,7 @@ describe('<resmark-pickup-picker>', () => {
       expect(await choose(el, 'zone', bigWater!.id)).to.deep.equal({});
       expect($(el, '#detail')!.value).to.equal('');
       // No "+$10.00": Resmark's total does not add a pickup's price (issue 11, item 5).
-      expect(options($(el, '#detail'))[1]).to.equal('Big Water pickup · 07:45');
+      expect(options($(el, '#detail'))[1]).to.equal('Big Water pickup · 7:45 AM');
     });
   });
 

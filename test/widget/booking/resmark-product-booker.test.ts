@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { ResmarkClient } from '../../../shared/client.js';
 import { ResmarkError } from '../../../shared/errors.js';
 import type { Inventory, PickupZone, Product } from '../../../shared/product.js';
@@ -239,6 +240,33 @@ describe('<resmark-product-booker>', () => {
         '5f1d00000000000000000001',
       ]);
       await expect(el).to.be.accessible();
+    });
+
+    it('keeps a desktop’s booker compact: the calendar, the steppers near their labels, times on one line in one clock (issue 11, item 11)', async () => {
+      await setViewport({ width: 1280, height: 900 });
+      try {
+        await pickDay(el, '2026-11-25');
+        await pickSlot(el, 0);
+        const calendar = part(el, 'resmark-availability-calendar')!.getBoundingClientRect();
+        expect(calendar.width, 'calendar width').to.be.at.most(400);
+        const quantities = part(el, 'resmark-tier-quantities')!.getBoundingClientRect();
+        expect(quantities.width, 'steppers near their labels').to.be.at.most(28 * 16 + 1);
+        const slots = part(el, 'resmark-slot-picker')!;
+        for (const time of slots.shadowRoot!.querySelectorAll<HTMLElement>('.time')) {
+          const lineHeight = parseFloat(getComputedStyle(time).lineHeight);
+          expect(time.getBoundingClientRect().height, time.textContent!).to.be.below(
+            lineHeight * 1.5,
+          );
+        }
+        expect(slots.shadowRoot!.querySelector('.time')!.textContent).to.equal('9:00 AM – 1:00 PM');
+        const pickup = part(el, 'resmark-pickup-picker')!;
+        await choose(pickup, 'zone', '5f1d00000000000000000001');
+        const detail = inner<HTMLSelectElement>(pickup, '#detail');
+        expect(detail.options[1]!.textContent!.trim()).to.equal('Morning pickup · 8:15 AM');
+        await expect(el).to.be.accessible();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('offers only the pickups that reach the departure, and drops one that does not (issue 11, item 3)', async () => {

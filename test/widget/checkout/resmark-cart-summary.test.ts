@@ -128,7 +128,7 @@ describe('<resmark-cart-summary>', () => {
         ></resmark-cart-summary>`,
       );
       expect(text($(el, '[part=pickup]'))).to.equal(
-        'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby',
+        'Pickup: Morning pickup · 8:15 AM, Lake Powell Resort lobby',
       );
       // Another product's zones say nothing of this item's pickup.
       el.pickups = new Map([[94176, kayakPickups]]);

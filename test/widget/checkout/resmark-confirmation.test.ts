@@ -81,7 +81,7 @@ describe('<resmark-confirmation>', () => {
         ></resmark-confirmation>`,
       );
       expect(text($(el, '[part=pickup]'))).to.equal(
-        'Pickup: Morning pickup · 08:15, Lake Powell Resort lobby',
+        'Pickup: Morning pickup · 8:15 AM, Lake Powell Resort lobby',
       );
     });
 
