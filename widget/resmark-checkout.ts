@@ -426,7 +426,8 @@ export class ResmarkCheckout extends LitElement {
   async #boot(): Promise<void> {
     const proxy = this.proxy;
     if (!proxy) {
-      this.#fail(new ResmarkError('input', 'The proxy attribute is missing.'));
+      this.#tell(new ResmarkError('input', 'The proxy attribute is missing.'));
+      this._listError = msg('This checkout is not set up yet.');
       return;
     }
     const saved = (this.#saved = this.#resume ?? readCart(this.#storageKey()));

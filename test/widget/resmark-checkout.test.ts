@@ -530,9 +530,14 @@ describe('<resmark-checkout>', () => {
 
     it('says so, and fetches nothing, without a proxy', async () => {
       const error = oneEvent(document, 'resmark-error');
-      await fixture(html`<resmark-checkout products="94176"></resmark-checkout>`);
+      const el = await fixture<ResmarkCheckout>(
+        html`<resmark-checkout products="94176"></resmark-checkout>`,
+      );
       expect((await error).detail.kind).to.equal('input');
       expect(api.seen).to.have.length(0);
+      await el.updateComplete;
+      const list = $(el, 'resmark-product-list') as HTMLElement & { error?: string };
+      expect(list.error).to.equal('This checkout is not set up yet.');
     });
   });
 
