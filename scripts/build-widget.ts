@@ -137,12 +137,13 @@ function staticGraph(metafile: Metafile, output: string): string[] {
 /**
  * The classic loader: imports the module entry and its static chunks from beside itself (the
  * script's own URL), in parallel, so the chunks do not wait for the entry to be parsed first.
- * `import()` is in every browser that runs the widget (it needs ES2022 anyway).
+ * `import()` is in every browser that runs the widget (it needs ES2022 anyway). A file that fails to
+ * load is the browser's own console error (an unhandled rejection naming the URL).
  */
 export function classicLoader(files: readonly string[]): string {
   return `(()=>{var s=document.currentScript,b=s&&s.src||location.href;${JSON.stringify(
     files.map((file) => basename(file)),
-  )}.forEach(function(f,i){var p=import(new URL(f,b).href);i||p.catch(function(e){console.error("resmark-checkout: the widget could not be loaded",e)})})})();\n`;
+  )}.forEach(function(f){import(new URL(f,b).href)})})();\n`;
 }
 
 /** Writes the split ES build and the classic loader; answers which files are which. */

@@ -494,13 +494,13 @@ export class ResmarkCheckout extends LitElement {
 
   /**
    * A failure before the flow: the page hears of it (`resmark-error`) and the list shows it in the
-   * shopper's words. Those words load on a failure (the flow brings them otherwise): a first view
-   * that works does not download them.
+   * shopper's words. Those words come with the later steps (widget/steps.ts), loaded on a failure
+   * if they are not there yet: a first view that works does not download them.
    */
   #fail(error: unknown): void {
     this.#tell(error);
     const listed = this.#listed;
-    void import('./shopper-message.js').then(
+    void loadSteps().then(
       ({ shopperMessage }) => {
         if (listed === this.#listed) this._listError = shopperMessage(error);
       },

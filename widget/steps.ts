@@ -15,6 +15,7 @@ import './checkout/resmark-promo-code.js';
 export { BookingFlow, busyMessage } from './controllers/booking-flow.js';
 export { laterStep } from './later-steps.js';
 export { itemsOf, productItem, track } from './analytics.js';
+export { shopperMessage } from './shopper-message.js';
 // The cart's and order's endpoints (and their schemas): the page's client gets them here.
 export { cartEndpoints } from '../shared/cart.js';
 export { orderEndpoints } from '../shared/order.js';
