@@ -3,7 +3,8 @@
  * cart → item → customer → order, six requests, through the shared client. Used by `npm run bench`.
  */
 import { createResmarkClient } from '../shared/client.js';
-import type { InventorySlot } from '../shared/product.js';
+import { pickupsFor } from '../shared/item-rules.js';
+import type { InventorySlot, PickupZone } from '../shared/product.js';
 
 /** What one run measured. */
 export interface BookingRun {
@@ -30,6 +31,14 @@ const monthsFrom = (now: number) =>
     date.setUTCMonth(date.getUTCMonth() + offset);
     return date.toISOString().slice(0, 7);
   });
+
+/** A pickup that reaches the slot's departure (shared/item-rules.ts), at its zone's first stop. */
+export function pickupFor(zones: readonly PickupZone[], slotStart: string | null) {
+  const [zone] = pickupsFor(zones, slotStart);
+  const detail = zone?.pickupDetails[0];
+  const location = zone?.locations[0];
+  return detail && location ? { pickupDetailId: detail.id, locationId: location.id } : {};
+}
 
 /**
  * Runs `bookings` bookings with `clients` loops at once, sharing one authenticated client (the
@@ -60,11 +69,7 @@ export async function runBookings(options: {
   };
   const months = monthsFrom(clock.now);
   // Pickup options change rarely; a checkout loads them once per product, not once per booking.
-  const [zone] = await resmark.product.pickups(94175);
-  const pickup = {
-    pickupDetailId: zone!.pickupDetails[0]!.id,
-    locationId: zone!.locations[0]!.id,
-  };
+  const zones = await resmark.product.pickups(94175);
   latencies.length = 0;
 
   let started = 0;
@@ -98,7 +103,7 @@ export async function runBookings(options: {
       await resmark.cart.addItem(cart.id, {
         itemId: slot.activityId,
         participants: productNumber === 94175 ? { Adult: 1 } : { All: 1 },
-        ...(productNumber === 94175 ? pickup : {}),
+        ...(productNumber === 94175 ? pickupFor(zones, slot.startTime) : {}),
       });
     } catch (error) {
       if ((error as { status?: number }).status === 409) {

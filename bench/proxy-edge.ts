@@ -24,7 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { newReferenceId } from '../shared/session.js';
 import { createProxyClient } from '../widget/proxy-client.js';
 import { startWorkerd } from '../widget/proxy/edge/workerd.js';
-import { percentile } from './bookings.js';
+import { percentile, pickupFor } from './bookings.js';
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process.js';
 
 /** A budget line as `bench/run.ts` prints it. */
@@ -367,24 +367,7 @@ export async function bookThrough(
     return date.toISOString().slice(0, 7);
   });
   const { client: first } = createProxyClient(url);
-  // A pickup reaches one departure only: per slot, the latest pickup time not after its start (the
-  // times are the day's, as the slots' are).
-  const pickups = (await first.product.pickups(94175)).flatMap((zone) =>
-    zone.pickupDetails.flatMap((detail) =>
-      detail.time && zone.locations[0]
-        ? [{ time: detail.time, pickupDetailId: detail.id, locationId: zone.locations[0].id }]
-        : [],
-    ),
-  );
-  const pickupFor = (startTime: string | null) => {
-    const start = startTime?.slice(11, 16) ?? '';
-    const before = pickups
-      .filter((p) => p.time <= start)
-      .sort((a, b) => (a.time < b.time ? 1 : -1));
-    return before[0]
-      ? { pickupDetailId: before[0].pickupDetailId, locationId: before[0].locationId }
-      : {};
-  };
+  const zones = await first.product.pickups(94175);
   let requests = 0;
   let started = 0;
   async function book(index: number): Promise<void> {
@@ -409,7 +392,7 @@ export async function bookThrough(
       await client.cart.addItem(cart.id, {
         itemId: slot.activityId,
         participants: productNumber === 94175 ? { Adult: 1 } : { All: 1 },
-        ...(productNumber === 94175 ? pickupFor(slot.startTime) : {}),
+        ...(productNumber === 94175 ? pickupFor(zones, slot.startTime) : {}),
       });
     } catch (error) {
       // Another loop took the last seat first: book again (the cart stays empty, holding nothing).
