@@ -3,6 +3,7 @@ import { formatDate, formatMoney, formatTime } from '../../shared/format.js';
 import type { Product } from '../../shared/product.js';
 import { fire } from '../../widget/events.js';
 import { base } from '../../widget/styles.js';
+import { stackedList } from '../styles.js';
 import type { FromTomorrow } from './availability.js';
 
 /** What the list knows of a product's days from tomorrow: read, being read, or unknown. */
@@ -62,6 +63,7 @@ export class ResmarkAgentProducts extends LitElement {
 
   static override styles = [
     base,
+    stackedList,
     css`
       :host {
         display: grid;
@@ -70,13 +72,6 @@ export class ResmarkAgentProducts extends LitElement {
       label {
         display: grid;
         gap: 0.25em;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5em;
       }
       li {
         display: flex;

@@ -4,6 +4,7 @@ import type { ResmarkClient } from '../../shared/client.js';
 import { formatMoney } from '../../shared/format.js';
 import { shopperMessage } from '../../widget/shopper-message.js';
 import { base } from '../../widget/styles.js';
+import { stackedList } from '../styles.js';
 
 /** `detail` of `resmark-cart-resume`: the cart to open, and its supplier. */
 export interface CartResume {
@@ -35,17 +36,11 @@ export class ResmarkOpenCarts extends LitElement {
 
   static override styles = [
     base,
+    stackedList,
     css`
       :host {
         display: grid;
         gap: 0.75em;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5em;
       }
       li {
         display: grid;

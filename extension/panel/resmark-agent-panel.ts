@@ -150,24 +150,6 @@ export class ResmarkAgentPanel extends LitElement {
       h2 {
         font-size: 1.15em;
       }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5em;
-      }
-      [part='supplier'],
-      [part='offered'] {
-        width: 100%;
-        display: flex;
-        justify-content: space-between;
-        gap: 1em;
-        text-align: start;
-      }
-      [part='offered'] {
-        border: 2px solid var(--_accent);
-      }
       /* An order prints from its own view (Orders' Print): the panel's chrome stays off paper. */
       @media print {
         header,

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { base } from '../../widget/styles.js';
+import { stackedList } from '../styles.js';
 import { fireSupplierEvent } from './events.js';
 import {
   exportSuppliers,
@@ -51,6 +52,7 @@ export class ResmarkSupplierManager extends LitElement {
 
   static override styles = [
     base,
+    stackedList,
     css`
       section {
         display: grid;
@@ -61,13 +63,6 @@ export class ResmarkSupplierManager extends LitElement {
       }
       h3 {
         font-size: 1.1em;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5em;
       }
       .suppliers {
         gap: var(--_space);

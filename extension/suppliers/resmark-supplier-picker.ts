@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { base } from '../../widget/styles.js';
+import { stackedList } from '../styles.js';
 import { fireSupplierEvent } from './events.js';
 import type { ListedSupplier } from './supplier-match.js';
 
@@ -35,17 +36,11 @@ export class ResmarkSupplierPicker extends LitElement {
 
   static override styles = [
     base,
+    stackedList,
     css`
       :host {
         display: grid;
         gap: 0.75em;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.5em;
       }
       [part='supplier'] {
         display: flex;
