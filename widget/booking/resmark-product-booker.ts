@@ -103,15 +103,38 @@ export class ResmarkProductBooker extends LitElement {
   static override styles = [
     base,
     css`
+      /*
+       * A desktop uses its width (issue 11, item 11): the dates beside the rest of the choice,
+       * which ends with its summary (the running total and "Add to cart"), where both columns fit
+       * (45em: the 24em calendar, a gap and 20em); a phone, the side panel and the dialog stack
+       * them. Wrapping, not a media query, so the page's column decides, not the window; the DOM
+       * order (and so the keyboard's) is the same either way.
+       */
       :host {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-start;
+        gap: var(--_space);
+      }
+      .dates,
+      .choice {
         display: grid;
         gap: var(--_space);
+        min-width: 0;
+      }
+      .dates {
+        flex: 0 1 24em;
+      }
+      .choice {
+        flex: 1 1 20em;
+        max-width: 32em;
       }
       h3 {
         font-size: 1em;
         margin-bottom: 0.5em;
       }
       [part='failure'] {
+        flex-basis: 100%;
         display: flex;
         flex-wrap: wrap;
         align-items: center;
@@ -188,6 +211,7 @@ export class ResmarkProductBooker extends LitElement {
     const fitting = slot ? this.#fitting(slot) : [];
     const loading = this.#loading();
     const status = loading ? msg('Loading availability…') : '';
+    const dated = !product.dateless && month;
     // No heading of its own: the host names the product (the checkout's step heading).
     return html`<p role="status" class="visually-hidden">${status}</p>
       ${
@@ -199,9 +223,9 @@ export class ResmarkProductBooker extends LitElement {
           : nothing
       }
       ${
-        product.dateless || !month
-          ? nothing
-          : html`<resmark-availability-calendar
+        dated
+          ? html`<div class="dates">
+              <resmark-availability-calendar
                 .month=${month}
                 .days=${this.#days(inventory)}
                 .selected=${this._date}
@@ -212,77 +236,81 @@ export class ResmarkProductBooker extends LitElement {
                 @resmark-date-select=${this.#handleDate}
               ></resmark-availability-calendar>
               ${this.#soldOutOrNext()}
-              ${
-                this._date
-                  ? html`<section>
-                      <h3>${msg(str`Times on ${formatDate(this._date, this.locale)}`)}</h3>
-                      <resmark-slot-picker
-                        .slots=${this.#slotsOn(this._date)}
-                        .selected=${slot?.activityId}
+            </div>`
+          : nothing
+      }
+      <div class="choice">
+        ${
+          dated && this._date
+            ? html`<section>
+                <h3>${msg(str`Times on ${formatDate(this._date, this.locale)}`)}</h3>
+                <resmark-slot-picker
+                  .slots=${this.#slotsOn(this._date)}
+                  .selected=${slot?.activityId}
+                  .locale=${this.locale}
+                  .currency=${currency}
+                  @resmark-slot-select=${this.#handleSlot}
+                ></resmark-slot-picker>
+              </section>`
+            : nothing
+        }
+        ${
+          slot
+            ? html`<resmark-tier-quantities
+                  .prices=${slot.price}
+                  .seatsLeft=${seatsLeft(slot)}
+                  .value=${this._participants}
+                  .label=${product.quantityLabel}
+                  .errors=${errors}
+                  .locale=${this.locale}
+                  .currency=${currency}
+                  @resmark-quantities-change=${this.#handleQuantities}
+                ></resmark-tier-quantities>
+                ${
+                  fitting.length
+                    ? html`<resmark-pickup-picker
+                        .zones=${fitting}
+                        .value=${this._pickup}
+                        .errors=${errors}
                         .locale=${this.locale}
                         .currency=${currency}
-                        @resmark-slot-select=${this.#handleSlot}
-                      ></resmark-slot-picker>
-                    </section>`
-                  : nothing
-              }`
-      }
-      ${
-        slot
-          ? html`<resmark-tier-quantities
-                .prices=${slot.price}
-                .seatsLeft=${seatsLeft(slot)}
-                .value=${this._participants}
-                .label=${product.quantityLabel}
-                .errors=${errors}
-                .locale=${this.locale}
-                .currency=${currency}
-                @resmark-quantities-change=${this.#handleQuantities}
-              ></resmark-tier-quantities>
-              ${
-                fitting.length
-                  ? html`<resmark-pickup-picker
-                      .zones=${fitting}
-                      .value=${this._pickup}
-                      .errors=${errors}
-                      .locale=${this.locale}
-                      .currency=${currency}
-                      @resmark-pickup-change=${this.#handlePickup}
-                    ></resmark-pickup-picker>`
-                  : nothing
-              }
-              ${this.#runningTotal(slot, currency)}
-              <button
-                class="primary"
-                part="add"
-                aria-disabled=${this.busy || loading}
-                aria-busy=${this.busy ? 'true' : 'false'}
-                aria-describedby=${this.error ? 'add-error' : nothing}
-                @click=${this.#add}
-              >
-                ${msg('Add to cart')}
-              </button>`
-          : nothing
-      }
-      ${
-        // Right after "Add to cart", where the shopper is looking; with no slot chosen (no button)
-        // it still shows, so a failure is never lost.
-        this.error
-          ? html`<p id="add-error" part="error" class="error" role="alert">${this.error}</p>`
-          : nothing
-      }
-      ${
-        product.dateless && inventory && !slot
-          ? html`<p part="sold-out" role="status">
-              ${
-                // The one undated slot is listed with nothing left: say so, not a vague line.
-                inventory.items[0]?.timesAvailable.length
-                  ? msg('Sold out: none are left right now. Please check back later.')
-                  : msg('This is not available right now.')
-              }
-            </p>`
-          : nothing
-      }`;
+                        @resmark-pickup-change=${this.#handlePickup}
+                      ></resmark-pickup-picker>`
+                    : nothing
+                }
+                ${this.#runningTotal(slot, currency)}
+                <button
+                  class="primary"
+                  part="add"
+                  aria-disabled=${this.busy || loading}
+                  aria-busy=${this.busy ? 'true' : 'false'}
+                  aria-describedby=${this.error ? 'add-error' : nothing}
+                  @click=${this.#add}
+                >
+                  ${msg('Add to cart')}
+                </button>`
+            : nothing
+        }
+        ${
+          // Right after "Add to cart", where the shopper is looking; with no slot chosen (no
+          // button) it still shows, so a failure is never lost.
+          this.error
+            ? html`<p id="add-error" part="error" class="error" role="alert">${this.error}</p>`
+            : nothing
+        }
+        ${
+          product.dateless && inventory && !slot
+            ? html`<p part="sold-out" role="status">
+                ${
+                  // The one undated slot is listed with nothing left: say so, not a vague line.
+                  inventory.items[0]?.timesAvailable.length
+                    ? msg('Sold out: none are left right now. Please check back later.')
+                    : msg('This is not available right now.')
+                }
+              </p>`
+            : nothing
+        }
+      </div>`;
   }
 
   /**

@@ -269,6 +269,51 @@ describe('<resmark-product-booker>', () => {
       }
     });
 
+    it('uses a desktop’s width: the calendar beside the times, quantities, pickup and summary; a phone stacks them (issue 11, item 11)', async () => {
+      await pickDay(el, '2026-11-25');
+      await pickSlot(el, 0);
+      inner<HTMLButtonElement>(
+        part(el, 'resmark-tier-quantities'),
+        '[aria-label="Add one Adult"]',
+      ).click();
+      await settle(el);
+      const box = (node: Element | null) => node!.getBoundingClientRect();
+      const boxes = () => ({
+        calendar: box(part(el, 'resmark-availability-calendar')),
+        times: box(el.shadowRoot!.querySelector('h3')),
+        quantities: box(part(el, 'resmark-tier-quantities')),
+        pickup: box(part(el, 'resmark-pickup-picker')),
+        total: box(el.shadowRoot!.querySelector('[part=running-total]')),
+        add: box(addButton(el)),
+      });
+      try {
+        await setViewport({ width: 1280, height: 900 });
+        await settle(el);
+        const wide = boxes();
+        // Numbers, not boxes: chai's report of two DOMRects that differ is unreadable.
+        for (const name of ['times', 'quantities', 'pickup', 'total', 'add'] as const)
+          expect(wide[name].left, `${name} beside the calendar`).to.be.at.least(
+            wide.calendar.right,
+          );
+        expect(wide.times.top, 'the times start beside the calendar, not below it').to.be.below(
+          wide.calendar.bottom,
+        );
+        expect(wide.add.top, 'Add to cart under the total').to.be.at.least(wide.total.bottom);
+        await expect(el).to.be.accessible();
+
+        await setViewport({ width: 390, height: 800 });
+        await settle(el);
+        const narrow = boxes();
+        for (const name of ['times', 'quantities', 'pickup', 'total', 'add'] as const)
+          expect(narrow[name].top, `${name} below the calendar`).to.be.at.least(
+            narrow.calendar.bottom,
+          );
+        await expect(el).to.be.accessible();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
     it('offers only the pickups that reach the departure, and drops one that does not (issue 11, item 3)', async () => {
       const offered = () =>
         part(el, 'resmark-pickup-picker')!.zones.flatMap((zone) =>
