@@ -1,5 +1,4 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { formatMoney } from '../../shared/format.js';
 import { fire } from '../events.js';
@@ -131,7 +130,7 @@ export class ResmarkTierQuantities extends LitElement {
           inputmode="numeric"
           min="0"
           step="1"
-          .value=${live(String(count))}
+          .value=${String(count)}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${error ? `e${i}` : nothing}
           @change=${(event: Event) => this.#typed(tier, event.target as HTMLInputElement)}
@@ -154,9 +153,11 @@ export class ResmarkTierQuantities extends LitElement {
     if (!/^\d*$/.test(text) || (text === '' && input.validity.badInput)) {
       this.#invalid = { ...this.#invalid, [tier]: msg('Enter a whole number, 0 or more.') };
       this.requestUpdate();
-      return;
-    }
-    this.#set(tier, Number(text));
+    } else this.#set(tier, Number(text));
+    // The field shows the count kept: a capped 9 reads 1. The binding cannot do it when the count
+    // did not change (it compares with what it last wrote, not with what was typed), and lit's
+    // live() for it would cost the whole flow 0.4 KiB.
+    input.value = String(this.#count(tier));
   }
 
   #set(tier: string, wanted: number) {
