@@ -31,19 +31,26 @@ export function when(start: string | null, end: string | null, locale?: string):
 // The tier of a single-price product (docs/wire.md): a shopper never saw it named "All".
 const SINGLE_TIER = 'All';
 
+/** Count by tier: the item's own counts, else its people's lines (cancelled ones left out). */
+export function counts(line: Line): Record<string, number> {
+  if (line.participants) return { ...line.participants };
+  const counts: Record<string, number> = {};
+  for (const { tier, status } of line.participantList ?? line.unitList ?? [])
+    if (status !== 'cancelled') counts[tier] = (counts[tier] ?? 0) + 1;
+  return counts;
+}
+
+/** A tier as a shopper reads it: a single-price product's is "People" (or "Units" for a rental). */
+export const tierName = (line: Line, tier: string): string =>
+  tier !== SINGLE_TIER ? tier : line.quantityType === 'unit' ? msg('Units') : msg('People');
+
 /**
- * "2 × Adult, 1 × Child": the item's own counts, else its people's lines (cancelled ones left out).
- * A single-price product's count reads "2 people" (or "2 units" for a rental).
+ * "2 × Adult, 1 × Child" ({@link counts}). A single-price product's count reads "2 people" (or
+ * "2 units" for a rental).
  */
 export function people(line: Line): string {
-  let counts = line.participants;
-  if (!counts) {
-    counts = {};
-    for (const { tier, status } of line.participantList ?? line.unitList ?? [])
-      if (status !== 'cancelled') counts[tier] = (counts[tier] ?? 0) + 1;
-  }
   const units = line.quantityType === 'unit';
-  return Object.entries(counts)
+  return Object.entries(counts(line))
     .filter(([, n]) => n > 0)
     .map(([tier, n]) =>
       tier !== SINGLE_TIER
@@ -68,12 +75,8 @@ export function unitPrices(line: Line, currency: string, locale: string | undefi
   const prices = new Map<string, number>();
   for (const { tier, price, status } of line.participantList ?? line.unitList ?? [])
     if (price !== undefined && status !== 'cancelled' && !prices.has(tier)) prices.set(tier, price);
-  const units = line.quantityType === 'unit';
   return [...prices]
-    .map(([tier, price]) => {
-      const name = tier !== SINGLE_TIER ? tier : units ? msg('Units') : msg('People');
-      return `${name}: ${formatMoney(price, currency, locale)}`;
-    })
+    .map(([tier, price]) => `${tierName(line, tier)}: ${formatMoney(price, currency, locale)}`)
     .join(' · ');
 }
 

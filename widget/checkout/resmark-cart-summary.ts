@@ -5,11 +5,13 @@ import { clockTime } from '../booking/booking-helpers.js';
 import { fire } from '../events.js';
 import { base } from '../styles.js';
 import {
+  counts,
   discountLabel,
   lineStyles,
   lineTemplate,
   unitPrices,
   pickupTemplate,
+  tierName,
   totalsTemplate,
   when,
   type PickupsByProduct,
@@ -178,25 +180,15 @@ export class ResmarkCartSummary extends LitElement {
   }
 
   /**
-   * An item's counts by tier: its own map, else its people's lines. Adding the same slot again
-   * replaces its participants (docs/wire.md, Carts), so a change sends every tier's new count.
+   * A stepper per tier of the item's counts. Adding the same slot again replaces its
+   * participants (docs/wire.md, Carts), so a change sends every tier's new count.
    */
-  #counts(item: CartItem): Record<string, number> {
-    if (item.participants) return { ...item.participants };
-    const counts: Record<string, number> = {};
-    for (const { tier } of item.participantList ?? item.unitList ?? [])
-      counts[tier] = (counts[tier] ?? 0) + 1;
-    return counts;
-  }
-
   #quantities(item: CartItem, time: string) {
-    const counts = this.#counts(item);
-    const units = item.quantityType === 'unit';
+    const counted = counts(item);
     const name = time ? `${item.productName}, ${time}` : item.productName;
     return html`<div part="quantities" role="group" aria-label=${msg(str`Quantities: ${name}`)}>
-      ${Object.entries(counts).map(([tier, n]) => {
-        // A single-price product's tier is "All" to the API, never to a shopper.
-        const label = tier !== 'All' ? tier : units ? msg('Units') : msg('People');
+      ${Object.entries(counted).map(([tier, n]) => {
+        const label = tierName(item, tier);
         return html`<div class="tier">
           <span>${label}</span>
           <button
@@ -204,7 +196,7 @@ export class ResmarkCartSummary extends LitElement {
             aria-label=${msg(str`One fewer: ${label}`)}
             aria-disabled=${this.busy}
             ?disabled=${n === 0}
-            @click=${() => this.#change(item, counts, tier, n - 1)}
+            @click=${() => this.#change(item, counted, tier, n - 1)}
           >
             −
           </button>
@@ -213,7 +205,7 @@ export class ResmarkCartSummary extends LitElement {
             part="increase"
             aria-label=${msg(str`One more: ${label}`)}
             aria-disabled=${this.busy}
-            @click=${() => this.#change(item, counts, tier, n + 1)}
+            @click=${() => this.#change(item, counted, tier, n + 1)}
           >
             +
           </button>
