@@ -1,13 +1,21 @@
 /**
  * `createResmarkClient`: one typed function per Resmark endpoint, grouped by resource, over one
- * `ofetch` instance with our own auth, retry, timeout and error rules.
+ * `ofetch` instance (or another {@link SendFactory}'s sender) with our own auth, retry, timeout
+ * and error rules.
  */
 import { agencyEndpoints } from './agency.js';
 import { Credentials, Token, headerSession, tokenSession, type ResmarkAuth } from './auth.js';
 import { cartEndpoints } from './cart.js';
-import { CLIENT_DEFAULTS, createCall, defaultSleep, type TransportOptions } from './http.js';
+import {
+  CLIENT_DEFAULTS,
+  createCall,
+  defaultSleep,
+  type SendFactory,
+  type TransportOptions,
+} from './http.js';
 import { orderEndpoints } from './order.js';
 import { productEndpoints } from './product.js';
+import { ofetchSend } from './send-ofetch.js';
 import { tagEndpoints } from './tag.js';
 
 /** The Resmark base URLs (Getting Started, "Base URLs"). */
@@ -28,6 +36,8 @@ export interface ResmarkClientOptions {
   retry?: number;
   /** The fetch to use; default the global one. */
   fetch?: typeof globalThis.fetch;
+  /** What puts requests on the wire over that fetch; default ofetch (`shared/send-ofetch.ts`). */
+  send?: SendFactory;
   /** The clock (epoch ms) for token expiry and `Retry-After` dates. */
   now?: () => number;
   /** How to wait between retries; rejects with the signal's reason when it aborts. */
@@ -42,7 +52,10 @@ export interface ResmarkClientOptions {
 export function createResmarkClient(options: ResmarkClientOptions) {
   const { auth, now = Date.now } = options;
   const call = createCall({
-    baseURL: ENVIRONMENTS[options.environment as keyof typeof ENVIRONMENTS] ?? options.environment,
+    send: (options.send ?? ofetchSend)(
+      ENVIRONMENTS[options.environment as keyof typeof ENVIRONMENTS] ?? options.environment,
+      options.fetch,
+    ),
     session:
       'headers' in auth
         ? headerSession(auth.headers)
@@ -59,7 +72,6 @@ export function createResmarkClient(options: ResmarkClientOptions) {
           ),
     timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
     retry: options.retry ?? CLIENT_DEFAULTS.retry,
-    fetch: options.fetch,
     now,
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,

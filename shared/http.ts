@@ -1,8 +1,9 @@
 /**
- * The request loop under every endpoint: base URL, auth headers, envelope, retries, timeout and
- * abort, and the one place where fetch failures and zod issues become a {@link ResmarkError}.
+ * The request loop under every endpoint: auth headers, envelope, retries, timeout and abort, and
+ * the one place where fetch failures and zod issues become a {@link ResmarkError}. What goes on
+ * the wire is a {@link Send}'s: ofetch's (send-ofetch.ts, every client's default) or a plain
+ * fetch's (send-fetch.ts, for the widget's bundle and the proxy's CPU).
  */
-import { ofetch, type FetchResponse } from 'ofetch';
 import type * as z from 'zod/mini';
 import type { AuthSession } from './auth.js';
 import { ResmarkError } from './errors.js';
@@ -40,17 +41,47 @@ export type Call = <S extends z.ZodMiniType>(
   options?: RequestOptions,
 ) => Promise<z.infer<S>>;
 
+/**
+ * An answer as the request loop reads it: whole, its body parsed (JSON, else the text). Named as
+ * ofetch names its own response's fields, so that one is an Answer as it comes.
+ */
+export interface Answer {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  /** The parsed body; `undefined` when there is none. */
+  _data?: unknown;
+}
+
+/** One request as the loop hands it to a {@link Send}: the path is below the base URL. */
+export interface SendInit {
+  method: string;
+  query?: Record<string, string> | undefined;
+  /** Sent as JSON. */
+  body?: Record<string, unknown> | undefined;
+  headers?: Record<string, string> | undefined;
+  signal: AbortSignal;
+}
+
+/**
+ * Sends one request and reads its whole answer; rejects only when no answer came (a network
+ * failure, or the signal's reason). Everything else (statuses, envelopes, retries) is the loop's.
+ */
+export type Send = (path: string, init: SendInit) => Promise<Answer>;
+
+/** Makes the {@link Send} for a base URL over a fetch (default the global one). */
+export type SendFactory = (baseURL: string, fetch?: typeof globalThis.fetch) => Send;
+
 /** What {@link createCall} needs; `createResmarkClient` fills the defaults. */
 export interface TransportOptions {
-  baseURL: string;
+  send: Send;
   session: AuthSession | undefined;
   timeoutMs: number;
   retry: number;
-  fetch: typeof globalThis.fetch | undefined;
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
-  onResponse: ((info: { endpoint: string; response: Response }) => void) | undefined;
+  onResponse: ((info: { endpoint: string; response: Answer }) => void) | undefined;
 }
 
 // The statuses that say "nothing was done, try later": 429 Too Many Requests, 502 Bad Gateway,
@@ -68,14 +99,10 @@ export const CLIENT_DEFAULTS = { timeoutMs: 15_000, retry: 2 } as const;
 export const defaultSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
   });
 
 /** The error for input refused before sending; `fields` name what to fix. */
@@ -93,18 +120,19 @@ export function checkInput<S extends z.ZodMiniType>(
   return result.data;
 }
 
-// csv parameters go as one comma-joined value: ofetch would repeat the key for an array.
-const toQuery = (query: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(query)
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : String(value)]),
-  );
+// Every value as text; csv parameters go as one comma-joined value (an array's text): a query
+// builder would repeat the key for an array.
+function toQuery(query: Record<string, unknown>) {
+  const texts: Record<string, string> = {};
+  for (const key in query)
+    if (query[key] !== undefined)
+      texts[key] = `${query[key] as string | number | boolean | string[]}`;
+  return texts;
+}
 
 /** The error a response carries, or `undefined` when it is a success. */
-function errorOf(endpoint: string, response: FetchResponse<unknown>): ResmarkError | undefined {
-  const { status } = response;
-  const body = response._data;
+function errorOf(endpoint: string, response: Answer): ResmarkError | undefined {
+  const { status, _data: body } = response;
   // A non-null errorMessage is the failure signal, whatever the status (docs/wire.md, Envelope).
   if (isRecord(body) && body['errorMessage'] != null) {
     // The detail sits beside `data`, which a failure leaves null (docs/wire.md, Envelope).
@@ -137,24 +165,14 @@ const enveloped = (schema: z.ZodMiniType): z.ZodMiniType => {
 
 /** Builds the {@link Call} every endpoint group uses. */
 export function createCall(options: TransportOptions): Call {
-  const $fetch = ofetch.create(
-    // retry 0: our own loop decides, so only safe requests are repeated (see `retryDelay`).
-    { baseURL: options.baseURL, retry: 0, ignoreResponseError: true },
-    options.fetch ? { fetch: options.fetch } : {},
-  );
-
   /** One attempt, bounded by the timeout and the caller's signal. */
   async function send(
     endpoint: string,
     path: string,
-    init: {
-      method: string;
-      query?: Record<string, string> | undefined;
-      body?: CallRequest['body'];
-    },
+    init: Omit<SendInit, 'headers' | 'signal'>,
     headers: Record<string, string> | undefined,
     { signal, timeoutMs = options.timeoutMs }: RequestOptions,
-  ): Promise<FetchResponse<unknown>> {
+  ): Promise<Answer> {
     signal?.throwIfAborted();
     // One controller that both the caller's signal and our timer abort, each with its own
     // reason: AbortSignal.any would do the same, but not in every runtime shared/ runs in.
@@ -173,7 +191,7 @@ export function createCall(options: TransportOptions): Call {
       timeoutMs,
     );
     try {
-      return await $fetch.raw(path, { ...init, headers, signal: controller.signal });
+      return await options.send(path, { ...init, headers, signal: controller.signal });
     } catch (error) {
       // The caller's own abort surfaces as the AbortError it is; our timer's as a timeout.
       if (controller.signal.aborted) throw controller.signal.reason;
@@ -189,7 +207,7 @@ export function createCall(options: TransportOptions): Call {
   }
 
   /** How long to wait before attempt `attempt + 1`, or `undefined` to give up. */
-  function retryDelay(attempt: number, response: Response | undefined): number | undefined {
+  function retryDelay(attempt: number, response: Answer | undefined): number | undefined {
     if (response && !RETRY_STATUSES.includes(response.status)) return undefined;
     const header = response?.status === 429 ? response.headers.get('retry-after') : null;
     if (header) {
@@ -230,7 +248,7 @@ export function createCall(options: TransportOptions): Call {
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       const headers = await session?.headers();
-      let response: FetchResponse<unknown> | undefined;
+      let response: Answer | undefined;
       let failure: ResmarkError | undefined;
       try {
         response = await send(endpoint, path, init, headers, requestOptions);
