@@ -1,7 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CANYON_CUSTOMER, KAYAK_0900, PICKUP, SUNSET_1730 } from '../../sandbox/helpers.js';
-import { proxyHarness, readyCart, type ProxyHarness } from './harness.js';
+import { CART_TOKEN_HEADER } from '../../../widget/proxy/cart-token.js';
+import { createProxy } from '../../../widget/proxy/proxy.js';
+import { PROXY_URL, proxyHarness, readyCart, type ProxyHarness } from './harness.js';
 
 describe('widget/proxy routes', () => {
   let h: ProxyHarness;
@@ -136,6 +138,66 @@ describe('widget/proxy routes', () => {
       assert.ok(answer.body.detail.fields.email);
       assert.ok(answer.body.detail.fields.firstName);
       assert.equal(answer.body.data, null, 'the detail goes beside data, as Resmark’s does');
+    });
+
+    it('sets the customer by the rules of the cart it last answered, without reading it again', async () => {
+      const { cartId, token } = await h.newCart();
+      await h.call('POST', `/cart/${cartId}/item`, {
+        token,
+        body: { itemId: SUNSET_1730, participants: { All: 1 } },
+      });
+      h.upstreamCalls.length = 0;
+      const customer = await h.call('PUT', `/cart/${cartId}/customer`, {
+        token,
+        body: CANYON_CUSTOMER,
+      });
+      assert.equal(customer.status, 200, customer.text);
+      assert.deepEqual(h.upstreamCalls, [`PUT /cart/${cartId}/customer`]);
+      // The rules still hold: a key that is neither a customer field nor the account's own is
+      // refused, and a missing required one named.
+      const extra = await h.call('PUT', `/cart/${cartId}/customer`, {
+        token,
+        body: { ...CANYON_CUSTOMER, notes: 'VIP' },
+      });
+      assert.equal(extra.status, 400, extra.text);
+      assert.ok(extra.body.detail.fields.notes);
+      const { phone: _phone, ...noPhone } = CANYON_CUSTOMER as Record<string, unknown>;
+      const missing = await h.call('PUT', `/cart/${cartId}/customer`, { token, body: noPhone });
+      assert.equal(missing.status, 400, missing.text);
+      assert.ok(missing.body.detail.fields.phone);
+    });
+
+    it('reads a cart it has not answered for its rules (a restart, another instance)', async () => {
+      const { cartId, token } = await h.newCart();
+      await h.call('POST', `/cart/${cartId}/item`, {
+        token,
+        body: { itemId: SUNSET_1730, participants: { All: 1 } },
+      });
+      // A second proxy with the same configuration, in front of the same sandbox: it has seen no
+      // answer of this cart.
+      const calls: string[] = [];
+      const second = createProxy(h.config, {
+        now: () => h.clock.ms,
+        logger: () => undefined,
+        fetch: (input, init) => {
+          const url = new URL(String(input));
+          calls.push(`${init?.method ?? 'GET'} ${url.pathname.replace(/^\/public\/api/, '')}`);
+          return fetch(input, init);
+        },
+      });
+      const put = (body: unknown) =>
+        second(
+          new Request(`${PROXY_URL}/cart/${cartId}/customer`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', [CART_TOKEN_HEADER]: token },
+            body: JSON.stringify(body),
+          }),
+        );
+      const extra = await put({ ...CANYON_CUSTOMER, notes: 'VIP' });
+      assert.equal(extra.status, 400, 'the rules were read');
+      const customer = await put(CANYON_CUSTOMER);
+      assert.equal(customer.status, 200, await customer.text());
+      assert.deepEqual(calls.slice(-2), [`GET /cart/${cartId}`, `PUT /cart/${cartId}/customer`]);
     });
 
     it('never lets the shopper write an internal comment', async () => {
