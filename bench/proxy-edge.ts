@@ -11,7 +11,8 @@
  * - what an operator pays: the proxy's CPU per request of the booking flow on Node (the widget's
  *   six requests: products, inventory, cart, item, customer, order), read from `/proc`;
  * - the same booking through the Worker on raw workerd and through Deno: requests/s and CPU per
- *   request beside Node's, in alternating rounds in front of one sandbox.
+ *   request beside Node's, in alternating rounds in front of one sandbox; and through a bare
+ *   pass-through (`bench/pass-through.ts`), the floor under the CPU figure on this machine.
  * Every proxy runs in its own process, as deployed. Standalone: `npx tsx bench/proxy-edge.ts`;
  * `bench/run.ts` calls {@link measureProxyEdge} and {@link proxyEdgeFigures}.
  */
@@ -36,6 +37,12 @@ export interface EdgeFigure {
   kind: 'min' | 'max';
 }
 
+/**
+ * What the booking rounds run: the proxy on each runtime, and the bare pass-through
+ * (`bench/pass-through.ts`) that shows the floor under the proxy's CPU figure.
+ */
+type Runtime = 'node' | 'workerd' | 'deno' | 'passThrough';
+
 /** One runtime's booking figures. */
 export interface RuntimeFigures {
   /** Requests of the booking flow per second, `clients` bookings at once. */
@@ -59,7 +66,7 @@ export interface ProxyEdge {
     direct: { perSecond: number; p50: number; p99: number };
     proxied: { perSecond: number; p50: number; p99: number };
   };
-  booking: Record<'node' | 'workerd' | 'deno', RuntimeFigures>;
+  booking: Record<Runtime, RuntimeFigures>;
   /** Bookings per runtime measured, and clients at once. */
   bookings: number;
   bookingClients: number;
@@ -150,6 +157,10 @@ const startDeno = (apiUrl: string) =>
     ],
     apiUrl,
   );
+
+/** The bare pass-through of `bench/pass-through.ts`, configured and spawned as the proxies are. */
+const startPassThrough = (apiUrl: string) =>
+  spawnProxy(process.execPath, ['--import', 'tsx', 'bench/pass-through.ts'], apiUrl);
 
 /** Raw workerd as `npm run proxy:workerd` runs it (its pid is workerd's). */
 async function startWorkerdProxy(apiUrl: string): Promise<ProxyProcess> {
@@ -413,10 +424,10 @@ export async function bookThrough(
 
 async function measureBookings(
   sandbox: SandboxProcess,
-  proxies: Record<'node' | 'workerd' | 'deno', ProxyProcess>,
+  proxies: Record<Runtime, ProxyProcess>,
   { bookings = 150, rounds = 3, clients = 8 } = {},
 ): Promise<ProxyEdge['booking']> {
-  const names = Object.keys(proxies) as ('node' | 'workerd' | 'deno')[];
+  const names = Object.keys(proxies) as Runtime[];
   const reset = () => fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
   // Warm-up: every runtime's connections, token and JIT. The JIT settles only after a few
   // thousand requests: after 360 the Node proxy still spent 1.4 ms of CPU a request, after 2,400
@@ -453,7 +464,12 @@ async function measureBookings(
       cpuMs: total.cpuKnown ? total.cpu / total.requests : undefined,
     };
   };
-  return { node: figures('node'), workerd: figures('workerd'), deno: figures('deno') };
+  return {
+    node: figures('node'),
+    workerd: figures('workerd'),
+    deno: figures('deno'),
+    passThrough: figures('passThrough'),
+  };
 }
 
 /** Options of {@link measureProxyEdge}. */
@@ -480,8 +496,14 @@ export async function measureProxyEdge(options: ProxyEdgeOptions = {}): Promise<
     stops.push(workerd.stop);
     const deno = await startDeno(sandbox.apiUrl);
     stops.push(deno.stop);
+    const passThrough = await startPassThrough(sandbox.apiUrl);
+    stops.push(passThrough.stop);
     const bookings = options.bookings ?? 150;
-    const booking = await measureBookings(sandbox, { node, workerd, deno }, { bookings });
+    const booking = await measureBookings(
+      sandbox,
+      { node, workerd, deno, passThrough },
+      { bookings },
+    );
     return {
       slowUpstream,
       booking,
@@ -535,7 +557,7 @@ export function proxyEdgeFigures(edge: ProxyEdge): EdgeFigure[] {
 export function describeProxyEdge(edge: ProxyEdge): string {
   const { slowUpstream: slow, booking } = edge;
   const ms = (value: number) => `${value.toFixed(1)} ms`;
-  const runtime = (name: 'node' | 'workerd' | 'deno') => {
+  const runtime = (name: Runtime) => {
     const { perSecond, cpuMs } = booking[name];
     return (
       `${name} ${perSecond.toFixed(0)} requests/s (${((100 * perSecond) / booking.node.perSecond).toFixed(0)} % of Node)` +
@@ -549,6 +571,8 @@ export function describeProxyEdge(edge: ProxyEdge): string {
       `added p50 ${slow.addedP50.toFixed(2)} ms, p99 ${slow.addedP99.toFixed(2)} ms)`,
     `(booking flow through the proxy, ${edge.bookings} bookings of 6 requests, ${edge.bookingClients} at once, ` +
       `one sandbox: ${runtime('node')}; ${runtime('workerd')}; ${runtime('deno')})`,
+    `(the same bookings through a bare pass-through, bench/pass-through.ts, the least any checking ` +
+      `proxy does: ${runtime('passThrough')}; the Node proxy's own work is the difference)`,
     `(load average over 1 minute: ${edge.load.before.toFixed(2)} before, ${edge.load.after.toFixed(2)} after, on ${availableParallelism()} cores)`,
   ].join('\n');
 }
