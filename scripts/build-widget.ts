@@ -102,6 +102,55 @@ export function collapseTemplateWhitespace(source: string, fileName?: string): s
 }
 
 /**
+ * The [start, end) of each top-level declaration's initializer in `source` that does work as the
+ * module loads: a call, a `new` or a spread outside any function.
+ */
+export function moduleLoadInitializers(source: string, fileName = 'module.ts'): [number, number][] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+  const works = (node: ts.Node): boolean =>
+    // What a function does runs when it is called, not when the module loads.
+    !ts.isFunctionLike(node) &&
+    !ts.isClassLike(node) &&
+    (ts.isCallExpression(node) ||
+      ts.isNewExpression(node) ||
+      ts.isSpreadAssignment(node) ||
+      ts.isSpreadElement(node) ||
+      (ts.forEachChild(node, (child) => works(child) || undefined) ?? false));
+  const ranges: [number, number][] = [];
+  for (const statement of file.statements)
+    if (ts.isVariableStatement(statement))
+      for (const { initializer } of statement.declarationList.declarations)
+        if (initializer && works(initializer))
+          ranges.push([initializer.getStart(file), initializer.getEnd()]);
+  return ranges;
+}
+
+/**
+ * `source` with each initializer of {@link moduleLoadInitializers} run by a function call marked
+ * `/* @__PURE__ *\/`, so esbuild drops the declaration when nothing uses it, spreads and chained
+ * calls included. For `shared/`, whose module-level work only builds values (schemas, tables,
+ * formatters): the widget names its endpoints' schemas without carrying them (shared/schemas.ts),
+ * and this is what lets the schemas, and zod with them, fall out of its bundle.
+ */
+export function markModuleLoadPure(source: string, fileName?: string): string {
+  let result = source;
+  for (const [start, end] of moduleLoadInitializers(source, fileName).reverse())
+    result = `${result.slice(0, start)}/* @__PURE__ */ (() => (${result.slice(start, end)}))()${result.slice(end)}`;
+  return result;
+}
+
+/** {@link markModuleLoadPure} for `shared/`'s modules, in the widget's bundle. */
+export const pureSharedModules: Plugin = {
+  name: 'pure-shared-modules',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]shared[\\/][\w-]+\.ts$/ }, async ({ path }) => ({
+      contents: markModuleLoadPure(await readFile(path, 'utf8'), path),
+      loader: 'ts',
+    }));
+  },
+};
+
+/**
  * esbuild minifies code but leaves template strings as written, so the widget's `css` and `html`
  * literals would ship with their indentation and newlines: the styles go through esbuild's CSS
  * minifier, the markup through {@link collapseTemplateWhitespace}.
@@ -128,7 +177,7 @@ export const minifyLitTemplates: Plugin = {
 export const WIDGET_BUNDLE: BuildOptions = {
   ...BROWSER_BUNDLE,
   entryPoints: ['widget/index.ts'],
-  plugins: [minifyLitTemplates],
+  plugins: [minifyLitTemplates, pureSharedModules],
 };
 
 /**

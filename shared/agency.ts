@@ -28,15 +28,12 @@ export const AgencyInfo = z.looseObject({
 /** A connected reseller's details. */
 export type AgencyInfo = z.infer<typeof AgencyInfo>;
 
-// Built once: a schema made per call would cost every list request its construction.
-const Agencies = z.array(Agency);
-
 /** The agency endpoints, bound to one client. */
 export const agencyEndpoints = (call: Call) => ({
   /** `GET /agency/{userId}`: the reseller businesses of a user (email or AlternativeId). */
   forUser: (userId: string, options?: RequestOptions) =>
-    call('GET /agency/{userId}', [userId], Agencies, {}, options),
+    call('GET /agency/{userId}', [userId], 'Agencies', {}, options),
   /** `GET /agency/{agencyId}/agencyInfo`: a connected reseller's details. */
   info: (agencyId: string, options?: RequestOptions) =>
-    call('GET /agency/{agencyId}/agencyInfo', [agencyId], AgencyInfo, {}, options),
+    call('GET /agency/{agencyId}/agencyInfo', [agencyId], 'AgencyInfo', {}, options),
 });

@@ -170,29 +170,26 @@ export const Renewal = z.looseObject({
 /** Answer of `GET /cart/{id}/renew`. */
 export type Renewal = z.infer<typeof Renewal>;
 
-// Built once: a schema made per call would cost every list request its construction.
-const Carts = z.array(Cart);
-
 /** The cart endpoints, bound to one client. */
 export const cartEndpoints = (call: Call) => ({
   /** `POST /cart`, or `POST /cart?supplierId=…` for a reseller agent's cart. */
   create: ({ supplierId, ...options }: RequestOptions & { supplierId?: string } = {}) =>
-    call('POST /cart', [], Cart, { query: { supplierId }, input: CreateCartQuery }, options),
+    call('POST /cart', [], 'Cart', { query: { supplierId }, input: 'CreateCartQuery' }, options),
   /** `GET /cart`: this user's entity's carts, a page at a time. */
   list: (query: CartQuery = {}, options?: RequestOptions) =>
-    call('GET /cart', [], Carts, { query, input: CartQuery }, options),
+    call('GET /cart', [], 'Carts', { query, input: 'CartQuery' }, options),
   /** `GET /cart/{id}`. */
   get: (cartId: string, options?: RequestOptions) =>
-    call('GET /cart/{id}', [cartId], Cart, {}, options),
+    call('GET /cart/{id}', [cartId], 'Cart', {}, options),
   /** `DELETE /cart/{id}`: the cart's locked seats return to availability. */
   delete: (cartId: string, options?: RequestOptions) =>
-    call('DELETE /cart/{id}', [cartId], DeletedCart, {}, options),
+    call('DELETE /cart/{id}', [cartId], 'DeletedCart', {}, options),
   /** `POST /cart/{id}/item`: adds a time slot (or replaces its quantities); its seats lock now. */
   addItem: (cartId: string, item: AddCartItem, options?: RequestOptions) =>
-    call('POST /cart/{id}/item', [cartId], Cart, { body: item, input: AddCartItem }, options),
+    call('POST /cart/{id}/item', [cartId], 'Cart', { body: item, input: 'AddCartItem' }, options),
   /** `DELETE /cart/{id}/item/{itemId}`: its seats return to availability. */
   removeItem: (cartId: string, itemId: string, options?: RequestOptions) =>
-    call('DELETE /cart/{id}/item/{itemId}', [cartId, itemId], Cart, {}, options),
+    call('DELETE /cart/{id}/item/{itemId}', [cartId, itemId], 'Cart', {}, options),
   /**
    * `PUT /cart/{id}/customer`, after {@link validateCustomer} against `rules` (the cart's
    * `requiredCustomerFields` and `customFields`); sends the normalised customer.
@@ -205,7 +202,7 @@ export const cartEndpoints = (call: Call) => ({
     const endpoint = 'PUT /cart/{id}/customer';
     const result = validateCustomer(customer, rules);
     if (!result.ok) throw inputError(endpoint, result.fields);
-    return call(endpoint, [cartId], Cart, { body: result.customer }, options);
+    return call(endpoint, [cartId], 'Cart', { body: result.customer }, options);
   },
   /** `POST /cart/{id}/discount`: an unknown, expired or inapplicable code resolves, it does not throw. */
   async applyDiscount(
@@ -218,20 +215,23 @@ export const cartEndpoints = (call: Call) => ({
       const cart = await call(
         'POST /cart/{id}/discount',
         [cartId],
-        Cart,
-        { body, input: ApplyDiscount },
+        'Cart',
+        { body, input: 'ApplyDiscount' },
         options,
       );
       return { status: 'applied', cart };
     } catch (error) {
-      if (error instanceof ResmarkError && error.status === 400) {
-        const refusal = DiscountRefusal.safeParse(error.detail);
-        if (refusal.success) return { status: refusal.data.reason, message: error.message };
+      // The refusal's detail (DiscountRefusal's shape) read by hand: a transport that checks
+      // nothing carries no schema to parse it with (shared/schemas.ts).
+      if (error instanceof ResmarkError && error.status === 400 && isRecord(error.detail)) {
+        const { reason } = error.detail;
+        if (reason === 'invalid' || reason === 'not-applicable')
+          return { status: reason, message: error.message };
       }
       throw error;
     }
   },
   /** `GET /cart/{id}/renew`: locks the cart's seats for another 30 minutes. */
   renew: (cartId: string, options?: RequestOptions) =>
-    call('GET /cart/{id}/renew', [cartId], Renewal, { bare: true }, options),
+    call('GET /cart/{id}/renew', [cartId], 'Renewal', { bare: true }, options),
 });

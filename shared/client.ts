@@ -4,7 +4,7 @@
  * and error rules.
  */
 import { agencyEndpoints } from './agency.js';
-import { Credentials, Token, headerSession, tokenSession, type ResmarkAuth } from './auth.js';
+import { headerSession, tokenSession, type ResmarkAuth } from './auth.js';
 import { cartEndpoints } from './cart.js';
 import {
   CLIENT_DEFAULTS,
@@ -15,6 +15,7 @@ import {
 } from './http.js';
 import { orderEndpoints } from './order.js';
 import { productEndpoints } from './product.js';
+import { CHECKS } from './schemas.js';
 import { ofetchSend } from './send-ofetch.js';
 import { tagEndpoints } from './tag.js';
 
@@ -56,14 +57,16 @@ export function createResmarkClient(options: ResmarkClientOptions) {
       ENVIRONMENTS[options.environment as keyof typeof ENVIRONMENTS] ?? options.environment,
       options.fetch,
     ),
+    // Resmark's answers (and the caller's inputs) are checked here, where they arrive.
+    checks: CHECKS,
     session:
       'headers' in auth
         ? headerSession(auth.headers)
         : tokenSession(
             () =>
-              call('POST /authenticate', [], Token, {
+              call('POST /authenticate', [], 'Token', {
                 body: { username: auth.username, apikey: auth.apiKey },
-                input: Credentials,
+                input: 'Credentials',
                 bare: true,
                 anonymous: true,
               }),

@@ -16,6 +16,23 @@ export const CustomField = z.looseObject({
 /** One of the account's custom customer fields. */
 export type CustomField = z.infer<typeof CustomField>;
 
+// The documented keys that take any text, but for the phone's (normalised by phone.ts).
+const TEXT_KEYS = [
+  'title',
+  'organization',
+  'middleName',
+  'nickName',
+  'phone',
+  'phoneNumber',
+  'dialCode',
+  'birthDate',
+  'streetAddress',
+  'postalCode',
+  'state',
+  'city',
+  'country',
+] as const;
+
 /**
  * Body of `PUT /cart/{id}/customer`. Loose: every other top-level key is a custom field named
  * exactly like it (text → string, checkbox → array, list → array of one).
@@ -24,20 +41,11 @@ export const CustomerInput = z.looseObject({
   email: str,
   firstName: str,
   lastName: str,
-  title: optStr,
-  organization: optStr,
-  middleName: optStr,
-  nickName: optStr,
-  phone: optStr,
-  phoneNumber: optStr,
-  dialCode: optStr,
-  birthDate: optStr,
   gender: z.optional(oneOf(['MALE', 'FEMALE'])),
-  streetAddress: optStr,
-  postalCode: optStr,
-  state: optStr,
-  city: optStr,
-  country: optStr,
+  ...(Object.fromEntries(TEXT_KEYS.map((key) => [key, optStr])) as Record<
+    (typeof TEXT_KEYS)[number],
+    typeof optStr
+  >),
 });
 /** Body of `PUT /cart/{id}/customer`. */
 export type CustomerInput = z.infer<typeof CustomerInput>;
@@ -80,8 +88,17 @@ export interface Customer {
 export type CustomerResult =
   { ok: true; customer: Customer } | { ok: false; fields: Record<string, string> };
 
-// The documented keys are CustomerInput's; all but the phone's are plain text.
-const DOCUMENTED = Object.keys(CustomerInput.shape);
+/**
+ * The documented keys, CustomerInput's, as a list: the rules run without the schema where no
+ * schema is carried (shared/schemas.ts).
+ */
+export const CUSTOMER_KEYS: readonly string[] = [
+  'email',
+  'firstName',
+  'lastName',
+  'gender',
+  ...TEXT_KEYS,
+];
 const PHONE_KEYS = ['phone', 'phoneNumber', 'dialCode'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -115,7 +132,7 @@ export function validateCustomer(input: unknown, rules: CustomerRules = {}): Cus
   for (const [key, value] of Object.entries(input)) {
     // null is what forms and real clients send for "not given", like an empty string.
     if (value === undefined || value === null) continue;
-    const documented = DOCUMENTED.includes(key);
+    const documented = CUSTOMER_KEYS.includes(key);
     const field = custom.get(key);
     if (rules.announcedOnly && !documented && !field) {
       fields[key] = `${key} is not a customer field of this checkout`;

@@ -7,7 +7,8 @@
 import type * as z from 'zod/mini';
 import type { AuthSession } from './auth.js';
 import { ResmarkError } from './errors.js';
-import { describeIssue, envelope, fieldsOf, isRecord } from './schema.js';
+import { describeIssue, fieldsOf, isRecord } from './schema.js';
+import type { Checks, SchemaName, Schemas } from './schemas.js';
 
 /** What every endpoint function takes last. */
 export interface RequestOptions {
@@ -26,20 +27,21 @@ export interface CallRequest {
   /** Sent without auth headers (authenticate itself). */
   anonymous?: boolean;
   /** The caller's `query` (or else `body`) must pass this schema before anything is sent. */
-  input?: z.ZodMiniType;
+  input?: SchemaName;
 }
 
 /**
  * Sends one endpoint's request and returns its parsed `data`. `endpoint` is the method and path
- * template (`POST /cart/{id}/item`); `params` fill the template's `{…}` in order.
+ * template (`POST /cart/{id}/item`); `params` fill the template's `{…}` in order; `answer` names
+ * the schema of `data` (shared/schemas.ts).
  */
-export type Call = <S extends z.ZodMiniType>(
+export type Call = <K extends SchemaName>(
   endpoint: string,
   params: readonly (string | number)[],
-  schema: S,
+  answer: K,
   request?: CallRequest,
   options?: RequestOptions,
-) => Promise<z.infer<S>>;
+) => Promise<z.infer<Schemas[K]>>;
 
 /**
  * An answer as the request loop reads it: whole, its body parsed (JSON, else the text). Named as
@@ -75,6 +77,12 @@ export type SendFactory = (baseURL: string, fetch?: typeof globalThis.fetch) => 
 /** What {@link createCall} needs; `createResmarkClient` fills the defaults. */
 export interface TransportOptions {
   send: Send;
+  /**
+   * What inputs and answers are checked with (`CHECKS` of shared/schemas.ts). Without it nothing
+   * is: only for a transport whose other end checks both with these same schemas (the widget's,
+   * behind the proxy). An answer must then still be an envelope.
+   */
+  checks?: Checks | undefined;
   session: AuthSession | undefined;
   timeoutMs: number;
   retry: number;
@@ -154,15 +162,6 @@ function errorOf(endpoint: string, response: Answer): ResmarkError | undefined {
   );
 }
 
-// One envelope schema per data schema, built on first use: zod schemas are costly to construct and
-// the same few are parsed on every request.
-const envelopes = new WeakMap<z.ZodMiniType, z.ZodMiniType>();
-const enveloped = (schema: z.ZodMiniType): z.ZodMiniType => {
-  let wrapped = envelopes.get(schema);
-  if (!wrapped) envelopes.set(schema, (wrapped = envelope(schema)));
-  return wrapped;
-};
-
 /** Builds the {@link Call} every endpoint group uses. */
 export function createCall(options: TransportOptions): Call {
   /** One attempt, bounded by the timeout and the caller's signal. */
@@ -221,13 +220,43 @@ export function createCall(options: TransportOptions): Call {
     return options.random() * Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** attempt);
   }
 
-  return async function call<S extends z.ZodMiniType>(
+  /** `data` of an answer as `answer` (and the envelope) let it through, or a `response` error. */
+  function parsed(endpoint: string, answer: SchemaName, response: Answer, bare: boolean): unknown {
+    const { checks } = options;
+    const schema = checks?.schemas[answer];
+    const unexpected = (issues: string, cause?: unknown) =>
+      new ResmarkError('response', `Unexpected answer to ${endpoint}: ${issues}.`, {
+        status: response.status,
+        endpoint,
+        data: response._data,
+        cause,
+      });
+    if (!checks || !schema) {
+      // Unchecked (behind the proxy, which checked it): an envelope is still required, so a page
+      // that is not the proxy (a wrong URL answering HTML) fails here, not in the caller.
+      if (bare) return response._data;
+      if (!isRecord(response._data) || !('data' in response._data))
+        throw unexpected('not an envelope');
+      return response._data['data'];
+    }
+    const result = (bare ? schema : checks.enveloped(schema)).safeParse(response._data, {
+      error: describeIssue,
+    });
+    if (!result.success)
+      throw unexpected(
+        Object.values(fieldsOf(result.error.issues, 'expected')).slice(0, 3).join('; '),
+        result.error,
+      );
+    return bare ? result.data : (result.data as { data: unknown }).data;
+  }
+
+  return async function call<K extends SchemaName>(
     endpoint: string,
     params: readonly (string | number)[],
-    schema: S,
+    answer: K,
     request: CallRequest = {},
     requestOptions: RequestOptions = {},
-  ): Promise<z.infer<S>> {
+  ): Promise<z.infer<Schemas[K]>> {
     const [method = 'GET', template = ''] = endpoint.split(' ');
     let index = 0;
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -237,9 +266,10 @@ export function createCall(options: TransportOptions): Call {
       return encodeURIComponent(value);
     });
     let { query, body } = request;
-    if (request.input) {
+    const input = request.input && options.checks?.schemas[request.input];
+    if (input) {
       // Send what the schema let through: unknown keys stripped, as the caller would expect.
-      const checked = checkInput(endpoint, request.input, query ?? body) as Record<string, unknown>;
+      const checked = checkInput(endpoint, input, query ?? body) as Record<string, unknown>;
       if (query) query = checked;
       else body = checked;
     }
@@ -267,19 +297,8 @@ export function createCall(options: TransportOptions): Call {
           continue;
         }
         failure = errorOf(endpoint, response);
-        if (!failure) {
-          const result = (request.bare ? schema : enveloped(schema)).safeParse(response._data, {
-            error: describeIssue,
-          });
-          if (!result.success)
-            throw new ResmarkError(
-              'response',
-              `Unexpected answer to ${endpoint}: ${Object.values(fieldsOf(result.error.issues, 'expected')).slice(0, 3).join('; ')}.`,
-              { status: response.status, endpoint, data: response._data, cause: result.error },
-            );
-          const data = result.data as { data: z.infer<S> };
-          return request.bare ? (data as z.infer<S>) : data.data;
-        }
+        if (!failure)
+          return parsed(endpoint, answer, response, request.bare === true) as z.infer<Schemas[K]>;
       }
       // Only a GET is repeated: a write that failed on the way may still have happened.
       const wait =

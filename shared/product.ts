@@ -123,22 +123,24 @@ export const PickupZone = z.looseObject({
 /** A pickup zone. */
 export type PickupZone = z.infer<typeof PickupZone>;
 
-// Built once: a schema made per call would cost every list request its construction.
-const Products = z.array(Product);
-const PickupZones = z.array(PickupZone);
-
 /** The product endpoints, bound to one client. */
 export const productEndpoints = (call: Call) => ({
   /** `GET /product`: the products this user may sell, a page at a time. */
   list: (query: ProductQuery = {}, options?: RequestOptions) =>
-    call('GET /product', [], Products, { query, input: ProductQuery }, options),
+    call('GET /product', [], 'Products', { query, input: 'ProductQuery' }, options),
   /** `GET /product/{searchTerm}`: one product by id, number or exact name. */
   get: (searchTerm: string | number, options?: RequestOptions) =>
-    call('GET /product/{searchTerm}', [searchTerm], Product, {}, options),
+    call('GET /product/{searchTerm}', [searchTerm], 'Product', {}, options),
   /** `GET /product/{id|number}/item`: the days and time slots in a window, with real prices and seats. */
   inventory: (product: string | number, query: InventoryQuery, options?: RequestOptions) =>
-    call('GET /product/{id}/item', [product], Inventory, { query, input: InventoryQuery }, options),
+    call(
+      'GET /product/{id}/item',
+      [product],
+      'Inventory',
+      { query, input: 'InventoryQuery' },
+      options,
+    ),
   /** `GET /product/{id|number}/pickup`: the pickup zones (empty when the product has none). */
   pickups: (product: string | number, options?: RequestOptions) =>
-    call('GET /product/{id}/pickup', [product], PickupZones, {}, options),
+    call('GET /product/{id}/pickup', [product], 'PickupZones', {}, options),
 });

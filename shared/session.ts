@@ -2,12 +2,11 @@
  * The cart session: one small state machine, shared by the widget and the extension, that drives a
  * Resmark client through a checkout and keeps the 30-minute seat-lock clock (docs/wire.md, Carts).
  */
-import * as z from 'zod/mini';
 import type { Cart } from './cart.js';
 import { validateCustomer, type Customer, type CustomField } from './customer.js';
 import { ResmarkError } from './errors.js';
 import { ORDER_TIMEOUT_MS, SEAT_LOCK_MS } from './limits.js';
-import { oneOf, optNum, optStr } from './schema.js';
+import { isRecord } from './schema.js';
 import type { Order } from './order.js';
 
 /** Where a checkout stands. */
@@ -134,18 +133,44 @@ export interface SessionRefusal {
 }
 
 /** What {@link CartSession.snapshot} gives for session storage: ids and clocks, nothing secret. */
-export const SessionSnapshot = z.object({
-  version: oneOf([1]),
-  state: oneOf(Object.values(SessionState)),
-  cartId: optStr,
-  supplierId: optStr,
-  expiresAt: optNum,
-  referenceId: optStr,
+export interface SessionSnapshot {
+  version: 1;
+  state: SessionState;
+  cartId?: string | undefined;
+  supplierId?: string | undefined;
+  expiresAt?: number | undefined;
+  referenceId?: string | undefined;
   /** The server's clock minus this device's, as the last add told it (see `CartSession.now`). */
-  skewMs: optNum,
-});
-/** What {@link CartSession.snapshot} gives for session storage. */
-export type SessionSnapshot = z.infer<typeof SessionSnapshot>;
+  skewMs?: number | undefined;
+}
+
+const STATES: readonly unknown[] = Object.values(SessionState);
+const TEXT_KEYS = ['cartId', 'supplierId', 'referenceId'] as const;
+const NUMBER_KEYS = ['expiresAt', 'skewMs'] as const;
+
+/**
+ * `value` as a {@link SessionSnapshot} (its keys only), or `undefined` when it is not one. By hand,
+ * not with a schema: the widget restores sessions in the browser, which carries no zod
+ * (shared/schemas.ts).
+ */
+export function readSnapshot(value: unknown): SessionSnapshot | undefined {
+  if (!isRecord(value) || value['version'] !== 1 || !STATES.includes(value['state']))
+    return undefined;
+  const snapshot: SessionSnapshot = { version: 1, state: value['state'] as SessionState };
+  for (const key of TEXT_KEYS) {
+    const text = value[key];
+    if (text === undefined) continue;
+    if (typeof text !== 'string') return undefined;
+    snapshot[key] = text;
+  }
+  for (const key of NUMBER_KEYS) {
+    const number = value[key];
+    if (number === undefined) continue;
+    if (!Number.isFinite(number)) return undefined;
+    snapshot[key] = number as number;
+  }
+  return snapshot;
+}
 
 /** How a {@link CartSession} is made. */
 export interface CartSessionOptions<C extends SessionCart, O extends SessionOrder> {
@@ -443,11 +468,10 @@ export class CartSession<
     snapshot: unknown,
     options: CartSessionOptions<C, O>,
   ): Promise<CartSession<C, O>> {
-    const parsed = SessionSnapshot.safeParse(snapshot);
-    if (!parsed.success)
-      throw new ResmarkError('input', 'Not a cart session snapshot', { cause: parsed.error });
-    const { state, cartId, referenceId, expiresAt, skewMs } = parsed.data;
-    const { supplierId = options.supplierId } = parsed.data;
+    const parsed = readSnapshot(snapshot);
+    if (!parsed) throw new ResmarkError('input', 'Not a cart session snapshot');
+    const { state, cartId, referenceId, expiresAt, skewMs } = parsed;
+    const { supplierId = options.supplierId } = parsed;
     const { api } = options;
     const session = new CartSession<C, O>({ ...options, supplierId });
     session.#cartId = cartId;

@@ -13,11 +13,8 @@ export const TagCategory = z.looseObject({ ...NamedShape, tags: z.array(Tag) });
 /** A tag category and its tags. */
 export type TagCategory = z.infer<typeof TagCategory>;
 
-// Built once: a schema made per call would cost every list request its construction.
-const TagCategories = z.array(TagCategory);
-
 /** The tag endpoint, bound to one client. */
 export const tagEndpoints = (call: Call) => ({
   /** `GET /tag`: every tag category with its tags. */
-  list: (options?: RequestOptions) => call('GET /tag', [], TagCategories, {}, options),
+  list: (options?: RequestOptions) => call('GET /tag', [], 'TagCategories', {}, options),
 });

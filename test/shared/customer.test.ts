@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CustomerInput, validateCustomer, type CustomerRules } from '../../shared/customer.js';
+import {
+  CUSTOMER_KEYS,
+  CustomerInput,
+  validateCustomer,
+  type CustomerRules,
+} from '../../shared/customer.js';
 
 const minimal = { email: 'ana@example.com', firstName: 'Ana', lastName: 'Lopez' };
 // The rules of the wire example's cart.
@@ -26,6 +31,10 @@ function customerOf(input: unknown, rules?: CustomerRules) {
 }
 
 describe('validateCustomer', () => {
+  it('knows the documented keys as CustomerInput names them', () => {
+    assert.deepEqual([...CUSTOMER_KEYS].sort(), Object.keys(CustomerInput.shape).sort());
+  });
+
   it('accepts the three required fields, trimmed', () => {
     assert.deepEqual(
       customerOf({ email: ' ana@example.com ', firstName: ' Ana', lastName: 'Lopez ' }),

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createResmarkClient, type ResmarkClientOptions } from '../../shared/client.js';
-import type { SendFactory, SendInit } from '../../shared/http.js';
+import { cartEndpoints } from '../../shared/cart.js';
+import { CLIENT_DEFAULTS, createCall, type SendFactory, type SendInit } from '../../shared/http.js';
 import { fetchSend } from '../../shared/send-fetch.js';
 import { ofetchSend } from '../../shared/send-ofetch.js';
 import { ResmarkError } from '../../shared/errors.js';
@@ -415,3 +416,43 @@ for (const [sender, send] of SENDERS) {
     });
   });
 }
+
+describe('a transport without checks (the widget’s, behind the proxy that checks)', () => {
+  const unchecked = (handler: (request: Seen, index: number) => Answer | Promise<Answer>) => {
+    const { fetch, seen } = fakeFetch(handler);
+    const call = createCall({
+      send: fetchSend(BASE, fetch),
+      session: undefined,
+      ...CLIENT_DEFAULTS,
+      retry: 0,
+      now: Date.now,
+      sleep: async () => undefined,
+      random: () => 1,
+      onResponse: undefined,
+    });
+    return { cart: cartEndpoints(call), seen };
+  };
+
+  it('answers an envelope’s data as it came', async () => {
+    const { cart } = unchecked(() => ok({ ...CART, extra: 'kept' }));
+    assert.deepEqual(await cart.get('c1'), { ...CART, extra: 'kept' });
+  });
+
+  it('still refuses an answer that is not an envelope (a page at a wrong URL)', async () => {
+    const { cart } = unchecked(
+      () => new Response('<h1>Welcome</h1>', { headers: { 'content-type': 'text/html' } }),
+    );
+    const error = await rejection(cart.get('c1'));
+    assert.ok(error instanceof ResmarkError);
+    assert.equal(error.kind, 'response');
+    assert.match(error.message, /Unexpected answer to GET \/cart\/\{id\}: not an envelope/);
+  });
+
+  it('sends the input as given, the proxy checking it, but never an empty path id', async () => {
+    const { cart, seen } = unchecked(() => ok(CART));
+    await cart.addItem('c1', { itemId: 'a1', participants: { All: 1 }, note: 'x' } as never);
+    assert.deepEqual(seen[0]!.body, { itemId: 'a1', participants: { All: 1 }, note: 'x' });
+    const error = await rejection(cart.get(''));
+    assert.equal((error as ResmarkError).kind, 'input');
+  });
+});

@@ -7,6 +7,7 @@ import type { Order } from '../../shared/order.js';
 import { ORDER_TIMEOUT_MS, SEAT_LOCK_MS } from '../../shared/limits.js';
 import {
   CartSession,
+  readSnapshot,
   type RenewResult,
   type SessionApi,
   type SessionClock,
@@ -835,9 +836,28 @@ describe('CartSession', () => {
       assert.equal((await CartSession.restore(saved, { api, clock })).state, 'failed');
     });
     it('refuses something that is not a snapshot', async () => {
-      await assert.rejects(
-        CartSession.restore({ cartId: 1 }, { api, clock }),
-        (error: ResmarkError) => error.kind === 'input',
+      const good = { version: 1, state: 'holding', cartId: 'c1', expiresAt: 5 };
+      for (const bad of [
+        { cartId: 1 },
+        null,
+        'holding',
+        { ...good, version: 2 },
+        { ...good, state: 'paid' },
+        { ...good, cartId: 7 },
+        { ...good, expiresAt: '5' },
+        { ...good, skewMs: Number.NaN },
+      ])
+        await assert.rejects(
+          CartSession.restore(bad, { api, clock }),
+          (error: ResmarkError) => error.kind === 'input',
+          JSON.stringify(bad),
+        );
+    });
+
+    it('reads a snapshot by its own keys only', () => {
+      assert.deepEqual(
+        readSnapshot({ version: 1, state: 'empty', cartId: 'c1', token: 'secret', skewMs: -4 }),
+        { version: 1, state: 'empty', cartId: 'c1', skewMs: -4 },
       );
     });
   });
