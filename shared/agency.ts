@@ -32,8 +32,8 @@ export type AgencyInfo = z.infer<typeof AgencyInfo>;
 export const agencyEndpoints = (call: Call) => ({
   /** `GET /agency/{userId}`: the reseller businesses of a user (email or AlternativeId). */
   forUser: (userId: string, options?: RequestOptions) =>
-    call('GET /agency/{userId}', [userId], 'Agencies', {}, options),
+    call('GET /agency/{userId}', [userId], {}, options),
   /** `GET /agency/{agencyId}/agencyInfo`: a connected reseller's details. */
   info: (agencyId: string, options?: RequestOptions) =>
-    call('GET /agency/{agencyId}/agencyInfo', [agencyId], 'AgencyInfo', {}, options),
+    call('GET /agency/{agencyId}/agencyInfo', [agencyId], {}, options),
 });

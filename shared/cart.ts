@@ -174,22 +174,21 @@ export type Renewal = z.infer<typeof Renewal>;
 export const cartEndpoints = (call: Call) => ({
   /** `POST /cart`, or `POST /cart?supplierId=…` for a reseller agent's cart. */
   create: ({ supplierId, ...options }: RequestOptions & { supplierId?: string } = {}) =>
-    call('POST /cart', [], 'Cart', { query: { supplierId }, input: 'CreateCartQuery' }, options),
+    call('POST /cart', [], { query: { supplierId } }, options),
   /** `GET /cart`: this user's entity's carts, a page at a time. */
   list: (query: CartQuery = {}, options?: RequestOptions) =>
-    call('GET /cart', [], 'Carts', { query, input: 'CartQuery' }, options),
+    call('GET /cart', [], { query }, options),
   /** `GET /cart/{id}`. */
-  get: (cartId: string, options?: RequestOptions) =>
-    call('GET /cart/{id}', [cartId], 'Cart', {}, options),
+  get: (cartId: string, options?: RequestOptions) => call('GET /cart/{id}', [cartId], {}, options),
   /** `DELETE /cart/{id}`: the cart's locked seats return to availability. */
   delete: (cartId: string, options?: RequestOptions) =>
-    call('DELETE /cart/{id}', [cartId], 'DeletedCart', {}, options),
+    call('DELETE /cart/{id}', [cartId], {}, options),
   /** `POST /cart/{id}/item`: adds a time slot (or replaces its quantities); its seats lock now. */
   addItem: (cartId: string, item: AddCartItem, options?: RequestOptions) =>
-    call('POST /cart/{id}/item', [cartId], 'Cart', { body: item, input: 'AddCartItem' }, options),
+    call('POST /cart/{id}/item', [cartId], { body: item }, options),
   /** `DELETE /cart/{id}/item/{itemId}`: its seats return to availability. */
   removeItem: (cartId: string, itemId: string, options?: RequestOptions) =>
-    call('DELETE /cart/{id}/item/{itemId}', [cartId, itemId], 'Cart', {}, options),
+    call('DELETE /cart/{id}/item/{itemId}', [cartId, itemId], {}, options),
   /**
    * `PUT /cart/{id}/customer`, after {@link validateCustomer} against `rules` (the cart's
    * `requiredCustomerFields` and `customFields`); sends the normalised customer.
@@ -202,7 +201,7 @@ export const cartEndpoints = (call: Call) => ({
     const endpoint = 'PUT /cart/{id}/customer';
     const result = validateCustomer(customer, rules);
     if (!result.ok) throw inputError(endpoint, result.fields);
-    return call(endpoint, [cartId], 'Cart', { body: result.customer }, options);
+    return call(endpoint, [cartId], { body: result.customer }, options);
   },
   /** `POST /cart/{id}/discount`: an unknown, expired or inapplicable code resolves, it does not throw. */
   async applyDiscount(
@@ -212,13 +211,7 @@ export const cartEndpoints = (call: Call) => ({
   ): Promise<DiscountResult> {
     const body = { promoCode: promoCode.trim() };
     try {
-      const cart = await call(
-        'POST /cart/{id}/discount',
-        [cartId],
-        'Cart',
-        { body, input: 'ApplyDiscount' },
-        options,
-      );
+      const cart = await call('POST /cart/{id}/discount', [cartId], { body }, options);
       return { status: 'applied', cart };
     } catch (error) {
       // The refusal's detail (DiscountRefusal's shape) read by hand: a transport that checks
@@ -233,5 +226,5 @@ export const cartEndpoints = (call: Call) => ({
   },
   /** `GET /cart/{id}/renew`: locks the cart's seats for another 30 minutes. */
   renew: (cartId: string, options?: RequestOptions) =>
-    call('GET /cart/{id}/renew', [cartId], 'Renewal', { bare: true }, options),
+    call('GET /cart/{id}/renew', [cartId], { bare: true }, options),
 });

@@ -64,9 +64,8 @@ export function createResmarkClient(options: ResmarkClientOptions) {
         ? headerSession(auth.headers)
         : tokenSession(
             () =>
-              call('POST /authenticate', [], 'Token', {
+              call('POST /authenticate', [], {
                 body: { username: auth.username, apikey: auth.apiKey },
-                input: 'Credentials',
                 bare: true,
                 anonymous: true,
               }),

@@ -8,7 +8,7 @@ import type * as z from 'zod/mini';
 import type { AuthSession } from './auth.js';
 import { ResmarkError } from './errors.js';
 import { describeIssue, fieldsOf, isRecord } from './schema.js';
-import type { Checks, SchemaName, Schemas } from './schemas.js';
+import type { Checks, Data, Endpoint } from './schemas.js';
 
 /** What every endpoint function takes last. */
 export interface RequestOptions {
@@ -26,22 +26,19 @@ export interface CallRequest {
   bare?: boolean;
   /** Sent without auth headers (authenticate itself). */
   anonymous?: boolean;
-  /** The caller's `query` (or else `body`) must pass this schema before anything is sent. */
-  input?: SchemaName;
 }
 
 /**
  * Sends one endpoint's request and returns its parsed `data`. `endpoint` is the method and path
- * template (`POST /cart/{id}/item`); `params` fill the template's `{…}` in order; `answer` names
- * the schema of `data` (shared/schemas.ts).
+ * template (`POST /cart/{id}/item`), which also names its input's and answer's schemas
+ * (shared/schemas.ts); `params` fill the template's `{…}` in order.
  */
-export type Call = <K extends SchemaName>(
-  endpoint: string,
+export type Call = <E extends Endpoint>(
+  endpoint: E,
   params: readonly (string | number)[],
-  answer: K,
   request?: CallRequest,
   options?: RequestOptions,
-) => Promise<z.infer<Schemas[K]>>;
+) => Promise<Data<E>>;
 
 /**
  * An answer as the request loop reads it: whole, its body parsed (JSON, else the text). Named as
@@ -220,10 +217,10 @@ export function createCall(options: TransportOptions): Call {
     return options.random() * Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** attempt);
   }
 
-  /** `data` of an answer as `answer` (and the envelope) let it through, or a `response` error. */
-  function parsed(endpoint: string, answer: SchemaName, response: Answer, bare: boolean): unknown {
+  /** `data` of an answer as its schema (and the envelope) let it through, or a `response` error. */
+  function parsed(endpoint: Endpoint, response: Answer, bare: boolean): unknown {
     const { checks } = options;
-    const schema = checks?.schemas[answer];
+    const schema = checks?.answers[endpoint];
     const unexpected = (issues: string, cause?: unknown) =>
       new ResmarkError('response', `Unexpected answer to ${endpoint}: ${issues}.`, {
         status: response.status,
@@ -239,7 +236,7 @@ export function createCall(options: TransportOptions): Call {
         throw unexpected('not an envelope');
       return response._data['data'];
     }
-    const result = (bare ? schema : checks.enveloped(schema)).safeParse(response._data, {
+    const result = schema.safeParse(response._data, {
       error: describeIssue,
     });
     if (!result.success)
@@ -250,13 +247,12 @@ export function createCall(options: TransportOptions): Call {
     return bare ? result.data : (result.data as { data: unknown }).data;
   }
 
-  return async function call<K extends SchemaName>(
-    endpoint: string,
+  return async function call<E extends Endpoint>(
+    endpoint: E,
     params: readonly (string | number)[],
-    answer: K,
     request: CallRequest = {},
     requestOptions: RequestOptions = {},
-  ): Promise<z.infer<Schemas[K]>> {
+  ): Promise<Data<E>> {
     const [method = 'GET', template = ''] = endpoint.split(' ');
     let index = 0;
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -266,7 +262,7 @@ export function createCall(options: TransportOptions): Call {
       return encodeURIComponent(value);
     });
     let { query, body } = request;
-    const input = request.input && options.checks?.schemas[request.input];
+    const input = options.checks?.inputs[endpoint];
     if (input) {
       // Send what the schema let through: unknown keys stripped, as the caller would expect.
       const checked = checkInput(endpoint, input, query ?? body) as Record<string, unknown>;
@@ -297,8 +293,7 @@ export function createCall(options: TransportOptions): Call {
           continue;
         }
         failure = errorOf(endpoint, response);
-        if (!failure)
-          return parsed(endpoint, answer, response, request.bare === true) as z.infer<Schemas[K]>;
+        if (!failure) return parsed(endpoint, response, request.bare === true) as Data<E>;
       }
       // Only a GET is repeated: a write that failed on the way may still have happened.
       const wait =

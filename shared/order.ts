@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { LineShape, ParticipantShape, StoredCustomer } from './cart.js';
 import { inputError, type Call, type RequestOptions } from './http.js';
+import type { Endpoint } from './schemas.js';
 import {
   Csv,
   Day,
@@ -131,24 +132,24 @@ export type CancelOptions = RequestOptions & { applyCancellationFee?: boolean };
 /** The order endpoints, bound to one client. */
 export const orderEndpoints = (call: Call) => {
   const cancel = (
-    endpoint: string,
+    endpoint: Extract<Endpoint, `DELETE /order/${string}`>,
     params: readonly (string | number)[],
     { applyCancellationFee, ...options }: CancelOptions = {},
-  ) => call(endpoint, params, 'Order', { query: { applyCancellationFee } }, options);
+  ) => call(endpoint, params, { query: { applyCancellationFee } }, options);
   const list = (query: OrderQuery = {}, options?: RequestOptions) =>
-    call('GET /order', [], 'Orders', { query, input: 'OrderQuery' }, options);
+    call('GET /order', [], { query }, options);
   return {
     /** `GET /order`: orders a page at a time (ascending by id unless `sortOrder: 'desc'`). */
     list,
     /** `GET /order/{id}`: one order by session id or confirmation number. */
     get: (idOrConfirmation: string | number, options?: RequestOptions) =>
-      call('GET /order/{id}', [idOrConfirmation], 'Order', {}, options),
+      call('GET /order/{id}', [idOrConfirmation], {}, options),
     /**
      * `POST /order`: turns a cart into a paid (external source) order. Never retried: on a lost
      * answer, look it up with {@link findByReferenceId} before sending again.
      */
     create: (order: CreateOrder, options?: RequestOptions) =>
-      call('POST /order', [], 'Order', { body: order, input: 'CreateOrder' }, options),
+      call('POST /order', [], { body: order }, options),
     /** The order made with this `referenceId`, or `undefined` if there is none. */
     async findByReferenceId(referenceId: string, options?: RequestOptions) {
       // An empty referenceId would filter nothing and return somebody's first order.

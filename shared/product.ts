@@ -127,20 +127,14 @@ export type PickupZone = z.infer<typeof PickupZone>;
 export const productEndpoints = (call: Call) => ({
   /** `GET /product`: the products this user may sell, a page at a time. */
   list: (query: ProductQuery = {}, options?: RequestOptions) =>
-    call('GET /product', [], 'Products', { query, input: 'ProductQuery' }, options),
+    call('GET /product', [], { query }, options),
   /** `GET /product/{searchTerm}`: one product by id, number or exact name. */
   get: (searchTerm: string | number, options?: RequestOptions) =>
-    call('GET /product/{searchTerm}', [searchTerm], 'Product', {}, options),
+    call('GET /product/{searchTerm}', [searchTerm], {}, options),
   /** `GET /product/{id|number}/item`: the days and time slots in a window, with real prices and seats. */
   inventory: (product: string | number, query: InventoryQuery, options?: RequestOptions) =>
-    call(
-      'GET /product/{id}/item',
-      [product],
-      'Inventory',
-      { query, input: 'InventoryQuery' },
-      options,
-    ),
+    call('GET /product/{id}/item', [product], { query }, options),
   /** `GET /product/{id|number}/pickup`: the pickup zones (empty when the product has none). */
   pickups: (product: string | number, options?: RequestOptions) =>
-    call('GET /product/{id}/pickup', [product], 'PickupZones', {}, options),
+    call('GET /product/{id}/pickup', [product], {}, options),
 });

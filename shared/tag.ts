@@ -16,5 +16,5 @@ export type TagCategory = z.infer<typeof TagCategory>;
 /** The tag endpoint, bound to one client. */
 export const tagEndpoints = (call: Call) => ({
   /** `GET /tag`: every tag category with its tags. */
-  list: (options?: RequestOptions) => call('GET /tag', [], 'TagCategories', {}, options),
+  list: (options?: RequestOptions) => call('GET /tag', [], {}, options),
 });
