@@ -89,7 +89,9 @@ export function createProxyTransport(
   // Only the resources the proxy forwards: `createResmarkClient` would also bring the API-key
   // session and the tag and agency endpoints (~0.5 KiB gzip of the widget) that no shopper needs.
   // Over the page's fetch alone: ofetch (and its ufo and destr) would be 3.7 KiB gzip of the
-  // widget's download for what send-fetch.ts does in a few lines.
+  // widget's download for what send-fetch.ts does in a few lines. And without `checks`: the proxy
+  // checks every input and every answer with shared/'s schemas before an answer leaves it, so the
+  // page carries neither the schemas nor zod (5.5 KiB gzip); an answer must still be an envelope.
   const call = createCall({
     session: {
       async headers(): Promise<Record<string, string>> {
