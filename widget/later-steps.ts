@@ -69,37 +69,7 @@ export function laterStep(view: LaterStepView): TemplateResult {
 function holdingStep({ flow, locale, currency, payment }: LaterStepView, cart: Cart) {
   switch (flow.step) {
     case 'cart':
-      return html`<resmark-cart-summary
-          .cart=${cart}
-          .pickups=${flow.pickups}
-          .editable=${true}
-          .adjustable=${true}
-          .busy=${flow.changingCart}
-          .locale=${locale}
-          .currency=${currency}
-          @resmark-item-remove=${(e: ResmarkEvent<'resmark-item-remove'>) =>
-            void flow.remove(e.detail.itemId)}
-          @resmark-item-change=${(e: ResmarkEvent<'resmark-item-change'>) =>
-            void flow.change(e.detail.itemId, e.detail.participants)}
-        ></resmark-cart-summary>
-        <resmark-promo-code
-          .status=${flow.promo.status}
-          .code=${flow.promo.code}
-          .message=${flow.promo.message}
-          @resmark-promo-apply=${(e: ResmarkEvent<'resmark-promo-apply'>) =>
-            void flow.applyPromo(e.detail.promoCode)}
-        ></resmark-promo-code>
-        <div class="actions">
-          <button @click=${() => flow.go('products')}>${msg('Add another tour')}</button>
-          <button
-            class="primary"
-            ?disabled=${!cart.items.length}
-            aria-disabled=${flow.changingCart}
-            @click=${() => flow.checkout()}
-          >
-            ${msg('Continue')}
-          </button>
-        </div>`;
+      return cartStep(flow, cart, { locale, currency });
     case 'details':
       return html`<resmark-customer-form
         .rules=${cart}
@@ -124,4 +94,53 @@ function holdingStep({ flow, locale, currency, payment }: LaterStepView, cart: C
         @resmark-order-place=${() => void flow.place()}
       ></resmark-order-review>`;
   }
+}
+
+/** What {@link cartStep} labels its two buttons with (the extension's own, in English). */
+export interface CartStepLabels {
+  another: string;
+  next: string;
+}
+
+/**
+ * The cart step of both shells: the cart with its steppers and remove buttons, the promo code,
+ * "Add another…" back to the products, and "Continue" to the customer's details.
+ */
+export function cartStep(
+  flow: BookingFlow,
+  cart: Cart,
+  { locale, currency }: { locale: string | undefined; currency: string },
+  labels: CartStepLabels = { another: msg('Add another tour'), next: msg('Continue') },
+): TemplateResult {
+  return html`<resmark-cart-summary
+      .cart=${cart}
+      .pickups=${flow.pickups}
+      .editable=${true}
+      .adjustable=${true}
+      .busy=${flow.changingCart}
+      .locale=${locale}
+      .currency=${currency}
+      @resmark-item-remove=${(e: ResmarkEvent<'resmark-item-remove'>) =>
+        void flow.remove(e.detail.itemId)}
+      @resmark-item-change=${(e: ResmarkEvent<'resmark-item-change'>) =>
+        void flow.change(e.detail.itemId, e.detail.participants)}
+    ></resmark-cart-summary>
+    <resmark-promo-code
+      .status=${flow.promo.status}
+      .code=${flow.promo.code}
+      .message=${flow.promo.message}
+      @resmark-promo-apply=${(e: ResmarkEvent<'resmark-promo-apply'>) =>
+        void flow.applyPromo(e.detail.promoCode)}
+    ></resmark-promo-code>
+    <div class="actions">
+      <button @click=${() => flow.go('products')}>${labels.another}</button>
+      <button
+        class="primary"
+        ?disabled=${!cart.items.length}
+        aria-disabled=${flow.changingCart}
+        @click=${() => flow.checkout()}
+      >
+        ${labels.next}
+      </button>
+    </div>`;
 }

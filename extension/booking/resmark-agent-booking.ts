@@ -14,6 +14,7 @@ import '../../widget/checkout/resmark-order-review.js';
 import '../../widget/checkout/resmark-promo-code.js';
 import { BookingFlow, busyMessage } from '../../widget/controllers/booking-flow.js';
 import { fire, type ResmarkEvent } from '../../widget/events.js';
+import { cartStep } from '../../widget/later-steps.js';
 import { base, flowLayout } from '../../widget/styles.js';
 import { fromTomorrow, tomorrowOf } from './availability.js';
 import { parseContact } from './contact-paste.js';
@@ -379,37 +380,7 @@ export class ResmarkAgentBooking extends LitElement {
     const flow = this.#flow;
     switch (flow.step) {
       case 'cart':
-        return html`<resmark-cart-summary
-            .cart=${cart}
-            .pickups=${flow.pickups}
-            .editable=${true}
-            .adjustable=${true}
-            .busy=${flow.changingCart}
-            .locale=${this.locale}
-            .currency=${this.currency}
-            @resmark-item-remove=${(event: ResmarkEvent<'resmark-item-remove'>) =>
-              flow.remove(event.detail.itemId)}
-            @resmark-item-change=${(event: ResmarkEvent<'resmark-item-change'>) =>
-              flow.change(event.detail.itemId, event.detail.participants)}
-          ></resmark-cart-summary>
-          <resmark-promo-code
-            .status=${flow.promo.status}
-            .code=${flow.promo.code}
-            .message=${flow.promo.message}
-            @resmark-promo-apply=${(event: ResmarkEvent<'resmark-promo-apply'>) =>
-              flow.applyPromo(event.detail.promoCode)}
-          ></resmark-promo-code>
-          <div class="actions">
-            <button @click=${() => flow.go('products')}>Add another product</button>
-            <button
-              class="primary"
-              ?disabled=${!cart.items.length}
-              aria-disabled=${flow.changingCart}
-              @click=${() => flow.checkout()}
-            >
-              Continue
-            </button>
-          </div>`;
+        return cartStep(flow, cart, this, { another: 'Add another product', next: 'Continue' });
       case 'details':
         return html`<label part="paste"
             >Paste a contact (name, e-mail, phone) to fill the form
