@@ -14,7 +14,7 @@
 import { build, transform, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { minify } from 'terser';
 import ts from 'typescript';
 
@@ -139,14 +139,18 @@ export function markModuleLoadPure(source: string, fileName?: string): string {
   return result;
 }
 
+// This project's shared/, not a dependency's folder of the same name.
+const SHARED_DIR = fileURLToPath(new URL('../shared/', import.meta.url));
+
 /** {@link markModuleLoadPure} for `shared/`'s modules, in the widget's bundle. */
 export const pureSharedModules: Plugin = {
   name: 'pure-shared-modules',
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]shared[\\/][\w-]+\.ts$/ }, async ({ path }) => ({
-      contents: markModuleLoadPure(await readFile(path, 'utf8'), path),
-      loader: 'ts',
-    }));
+    builder.onLoad({ filter: /[\\/]shared[\\/][\w-]+\.ts$/ }, async ({ path }) =>
+      path.startsWith(SHARED_DIR)
+        ? { contents: markModuleLoadPure(await readFile(path, 'utf8'), path), loader: 'ts' }
+        : undefined,
+    );
   },
 };
 
