@@ -73,10 +73,10 @@ const PROMO_REFUSALS = {
 } as const;
 
 const OTHER_CART = 'This cart belongs to another browser: start a new cart.';
+const OTHER_ORDER = 'This order was not made in this browser.';
 
 /** How many carts' customer rules are kept (a few hundred bytes each). */
 const MAX_REMEMBERED_CARTS = 10_000;
-const OTHER_ORDER = 'This order was not made in this browser.';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
