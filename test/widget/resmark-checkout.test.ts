@@ -1,12 +1,5 @@
-import {
-  aTimeout,
-  expect,
-  fixture,
-  fixtureCleanup,
-  html,
-  oneEvent,
-  waitUntil,
-} from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait-until.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Cart, CartItem } from '../../shared/cart.js';
 import type { Order } from '../../shared/order.js';

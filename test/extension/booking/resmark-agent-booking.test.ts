@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../wait-until.js';
 import type { SessionSnapshot } from '../../../shared/session.js';
 import type { Product } from '../../../shared/product.js';
 import type { ResmarkEventDetails } from '../../../widget/events.js';

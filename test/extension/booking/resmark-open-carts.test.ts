@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../extension/booking/resmark-open-carts.js';
 import type { ResmarkOpenCarts } from '../../../extension/booking/resmark-open-carts.js';

@@ -1,5 +1,6 @@
 import { fakeBrowser, resetFakeBrowser } from '../fake-browser.js';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { LOCAL_SANDBOX } from '../../../extension/auth/agent-session.js';
 import '../../../extension/options/resmark-agent-options.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../wait-until.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { OrderEvent } from '../../../extension/orders/events.js';
 import '../../../extension/orders/resmark-agent-order.js';

@@ -1,5 +1,6 @@
 import { fakeBrowser, resetFakeBrowser } from '../fake-browser.js';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { AgentSession } from '../../../extension/auth/agent-session.js';
 import '../../../extension/panel/resmark-agent-panel.js';

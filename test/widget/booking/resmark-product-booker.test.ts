@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../wait-until.js';
 import { setViewport } from '@web/test-runner-commands';
 import type { ResmarkClient } from '../../../shared/client.js';
 import { ResmarkError } from '../../../shared/errors.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../wait-until.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Cart } from '../../../shared/cart.js';
 import { ResmarkError } from '../../../shared/errors.js';
