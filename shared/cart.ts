@@ -149,15 +149,20 @@ export type AddCartItem = z.infer<typeof AddCartItem>;
 /** Body of `POST /cart/{id}/discount`. */
 export const ApplyDiscount = z.object({ promoCode: someStr });
 
+/** Why a promo code is refused: unknown or expired, or valid for none of the cart's items. */
+export const DISCOUNT_REFUSALS = ['invalid', 'not-applicable'] as const;
+/** Why a promo code is refused. */
+export type DiscountRefusalReason = (typeof DISCOUNT_REFUSALS)[number];
+
 /** `detail` of the 400 that refuses a promo code, beside its null `data` (docs/wire.md, Carts). */
 export const DiscountRefusal = z.looseObject({
   promoCode: str,
-  reason: oneOf(['invalid', 'not-applicable']),
+  reason: oneOf(DISCOUNT_REFUSALS),
 });
 
 /** What `cart.applyDiscount` resolves to: a refused code is an answer, not a failure. */
 export type DiscountResult =
-  { status: 'applied'; cart: Cart } | { status: 'invalid' | 'not-applicable'; message: string };
+  { status: 'applied'; cart: Cart } | { status: DiscountRefusalReason; message: string };
 
 /** Answer of `GET /cart/{id}/renew` (not an envelope). `expDateTime` is when the new lock ends. */
 export const Renewal = z.looseObject({
@@ -216,10 +221,12 @@ export const cartEndpoints = (call: Call) => ({
     } catch (error) {
       // The refusal's detail (DiscountRefusal's shape) read by hand: a transport that checks
       // nothing carries no schema to parse it with (shared/schemas.ts).
-      if (error instanceof ResmarkError && error.status === 400 && isRecord(error.detail)) {
-        const { reason } = error.detail;
-        if (reason === 'invalid' || reason === 'not-applicable')
-          return { status: reason, message: error.message };
+      if (error instanceof ResmarkError && error.status === 400) {
+        const { detail } = error;
+        const reason = isRecord(detail)
+          ? DISCOUNT_REFUSALS.find((known) => known === detail['reason'])
+          : undefined;
+        if (reason) return { status: reason, message: error.message };
       }
       throw error;
     }

@@ -1,10 +1,11 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
+import type { DiscountRefusalReason } from '../../shared/cart.js';
 import { fire } from '../events.js';
 import { base } from '../styles.js';
 
 /** What became of the last code: the host sets it from the API's answer. */
-export type PromoStatus = 'idle' | 'applying' | 'applied' | 'invalid' | 'not-applicable';
+export type PromoStatus = 'idle' | 'applying' | 'applied' | DiscountRefusalReason;
 
 /**
  * A promo code box. An applied, an unknown and a valid-but-inapplicable code each get their own

@@ -24,6 +24,7 @@ import {
 } from '../../shared/session.js';
 import type { ResmarkClient } from '../../shared/client.js';
 import type { PickupsByProduct } from '../checkout/lines.js';
+import type { PromoStatus } from '../checkout/resmark-promo-code.js';
 import { shopperMessage } from '../shopper-message.js';
 
 /** The steps of the flow, in order. */
@@ -34,7 +35,7 @@ export type FlowBusy = '' | 'add' | 'change' | 'remove' | 'promo' | 'customer' |
 
 /** The promo code box's state, as `resmark-promo-code` takes it. */
 export interface PromoState {
-  status: 'idle' | 'applying' | 'applied' | 'invalid' | 'not-applicable';
+  status: PromoStatus;
   code?: string | undefined;
   message?: string | undefined;
 }

@@ -3,7 +3,7 @@
  * and the explicit refusals of what they may not. Answers are redacted on the way out.
  */
 import { Hono, type Context } from 'hono';
-import type { AddCartItem, Cart } from '../../shared/cart.js';
+import type { AddCartItem, Cart, DiscountRefusalReason } from '../../shared/cart.js';
 import type { ResmarkClient } from '../../shared/client.js';
 import { ResmarkError } from '../../shared/errors.js';
 import type { Order } from '../../shared/order.js';
@@ -67,10 +67,10 @@ const TOKEN_REFUSALS: Record<TokenProblem, string> = {
 const HANDED_OVER =
   'This cart was opened from a resume link elsewhere: this browser no longer holds it.';
 
-const PROMO_REFUSALS = {
+const PROMO_REFUSALS: Record<DiscountRefusalReason, string> = {
   invalid: 'This promo code is not valid.',
   'not-applicable': 'This promo code does not apply to this cart.',
-} as const;
+};
 
 const OTHER_CART = 'This cart belongs to another browser: start a new cart.';
 const OTHER_ORDER = 'This order was not made in this browser.';
