@@ -46,3 +46,27 @@ export async function startWidgetBench(): Promise<WidgetBench> {
     throw error;
   }
 }
+
+/**
+ * A page script (plain JavaScript, run by the browser) that sets `window.__ready` to a promise
+ * settled with `answer` (a JavaScript expression, e.g. `performance.now()`) once `count` products'
+ * "Book" buttons are in the page, every shadow root searched, and all enabled: the product list is
+ * interactive. The first-view and start-up benchmarks time their pages with it alike.
+ */
+export const readyScript = (count: number, answer: string) => `
+    const books = (root, found) => {
+      for (const node of root.querySelectorAll('*')) {
+        if (node.matches('button[part=book]')) found.push(node);
+        if (node.shadowRoot) books(node.shadowRoot, found);
+      }
+      return found;
+    };
+    window.__ready = new Promise((resolve) => {
+      const check = () => {
+        const buttons = books(document, []);
+        if (buttons.length === ${count} && buttons.every((b) => !b.disabled))
+          resolve(${answer});
+        else setTimeout(check, 0);
+      };
+      document.addEventListener('resmark-ready', check, { once: true });
+    });`;

@@ -13,7 +13,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { percentile } from './bookings.js';
-import { startWidgetBench, type WidgetBench } from './widget-browser.js';
+import { readyScript, startWidgetBench, type WidgetBench } from './widget-browser.js';
 
 /** The budget: navigation start to interactive product list, ms. */
 export const FIRST_VIEW_BUDGET_MS = 1000;
@@ -42,23 +42,7 @@ export interface FirstView {
 }
 
 function pageFor(proxy: string, demo: string): string {
-  const timer = `
-    const books = (root, found) => {
-      for (const node of root.querySelectorAll('*')) {
-        if (node.matches('button[part=book]')) found.push(node);
-        if (node.shadowRoot) books(node.shadowRoot, found);
-      }
-      return found;
-    };
-    window.__ready = new Promise((resolve) => {
-      const check = () => {
-        const buttons = books(document, []);
-        if (buttons.length === ${PRODUCTS.length} && buttons.every((b) => !b.disabled))
-          resolve(performance.now());
-        else setTimeout(check, 0);
-      };
-      document.addEventListener('resmark-ready', check, { once: true });
-    });`;
+  const timer = readyScript(PRODUCTS.length, 'performance.now()');
   return `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /><title>first view</title></head>

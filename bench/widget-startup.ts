@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { BROWSER_BUNDLE, WIDGET_BUILDS } from '../scripts/build-widget.js';
 import { percentile } from './bookings.js';
-import { startWidgetBench, type WidgetBench } from './widget-browser.js';
+import { readyScript, startWidgetBench, type WidgetBench } from './widget-browser.js';
 
 /** The budget: the widget's median over the baseline's. */
 export const STARTUP_RATIO_BUDGET = 2;
@@ -63,24 +63,7 @@ export async function buildBaseline(): Promise<string> {
  * both pages so they are timed alike.
  */
 function pageFor(element: string, proxy: string): string {
-  const timer = `
-    const start = performance.now();
-    const books = (root, found) => {
-      for (const node of root.querySelectorAll('*')) {
-        if (node.matches('button[part=book]')) found.push(node);
-        if (node.shadowRoot) books(node.shadowRoot, found);
-      }
-      return found;
-    };
-    window.__ready = new Promise((resolve) => {
-      const check = () => {
-        const buttons = books(document, []);
-        if (buttons.length === ${PRODUCTS.length} && buttons.every((b) => !b.disabled))
-          resolve({ start, ready: performance.now() });
-        else setTimeout(check, 0);
-      };
-      document.addEventListener('resmark-ready', check, { once: true });
-    });`;
+  const timer = `const start = performance.now();${readyScript(PRODUCTS.length, '{ start, ready: performance.now() }')}`;
   return `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /><title>${element}</title></head>
